@@ -13,7 +13,7 @@ func CleanText(s string) string {
 	i := 0
 	for i < len(s) {
 		c := s[i]
-		if c >= 0x20 && c < utf8.RuneSelf {
+		if c >= 0x20 && c < 0x7F {
 			i++
 			continue
 		}
