@@ -55,6 +55,8 @@ type Article struct {
 	Lang        string
 
 	ContentHTML string // rendered body HTML (relative URLs not yet resolved)
+	Body        []byte // raw Markdown body, rendered only when the article is published
+	BodyLine    int    // line of the body's first line in the file
 
 	Line map[string]int // line of each front-matter key, for messages
 }

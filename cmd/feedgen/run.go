@@ -1,0 +1,123 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/feedgen/feedgen/feed"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitFail  = 1 // input or build errors
+	exitUsage = 2 // bad command line
+)
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "build the feeds into the output folder", runBuild},
+		{"version", "print feedgen's version", runVersion},
+	}
+}
+
+// run is the whole program: it parses args, runs one command and returns
+// the exit code. Nothing here touches os.Stdout, os.Stderr or os.Exit.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help":
+		usage(stdout)
+		return exitOK
+	case "help":
+		if len(args) < 2 {
+			usage(stdout)
+			return exitOK
+		}
+		return run([]string{args[1], "-h"}, stdout, stderr)
+	case "-version", "--version":
+		name = "version"
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "feedgen: unknown command %q\n", name)
+	usage(stderr)
+	return exitUsage
+}
+
+// usage prints the list of commands.
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: feedgen <command> [flags]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, `Run "feedgen help <command>" for a command's flags.`)
+}
+
+// newFlagSet returns a flag set that reports to stderr.
+func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("feedgen "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: feedgen %s %s\n\nFlags:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args, returning an exit code and false when the
+// command should stop (help or a usage error).
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return exitOK, false
+	}
+	if err != nil {
+		return exitUsage, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "feedgen: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return exitUsage, false
+	}
+	return exitOK, true
+}
+
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("version", "", stderr)
+	if code, ok := parseFlags(fs, args, stdout); !ok {
+		return code
+	}
+	fmt.Fprintln(stdout, "feedgen", feed.Version)
+	return exitOK
+}
+
+// printDiags prints every problem, one per line, in a stable order.
+func printDiags(w io.Writer, d feed.Diagnostics) {
+	d.Sort()
+	for _, e := range d {
+		fmt.Fprintln(w, strings.ReplaceAll(e.Error(), "\n", "\n"))
+	}
+}

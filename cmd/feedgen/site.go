@@ -1,0 +1,118 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/feedgen/feedgen/feed"
+)
+
+// siteFlags are the flags shared by every command that builds.
+type siteFlags struct {
+	config   string
+	articles string
+	out      string
+	baseURL  string
+	now      string
+	drafts   bool
+	future   bool
+	strict   bool
+}
+
+// register adds the flags to fs.
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.config, "config", "config.yaml", "config `file`")
+	fs.StringVar(&f.articles, "articles", "", "articles `folder` (default: the config's articles, relative to the config file)")
+	fs.StringVar(&f.out, "out", "", "output `folder` (default: the config's output, relative to the config file)")
+	fs.StringVar(&f.baseURL, "base-url", "", "site `URL`, overriding base_url (for preview deploys)")
+	fs.StringVar(&f.now, "now", "", "build as if the time were `RFC3339` (default: $SOURCE_DATE_EPOCH, else the clock)")
+	fs.BoolVar(&f.drafts, "drafts", false, "include drafts (local preview only)")
+	fs.BoolVar(&f.future, "future", false, "include scheduled and expired articles (local preview only)")
+	fs.BoolVar(&f.strict, "strict", false, "treat warnings as errors")
+}
+
+// site is a loaded and built site.
+type site struct {
+	cfg      *feed.Config
+	articles string // articles folder as a path from the current folder
+	out      string // output folder as a path from the current folder
+	result   *feed.Result
+}
+
+// now returns the build's "now": -now, else SOURCE_DATE_EPOCH, else the
+// clock. The clock only decides which articles are scheduled; nothing
+// written depends on it.
+func (f *siteFlags) nowTime() (time.Time, error) {
+	if f.now != "" {
+		t, err := time.Parse(time.RFC3339, f.now)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("-now: want an RFC 3339 time like 2024-03-01T12:00:00Z (got %q)", f.now)
+		}
+		return t, nil
+	}
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH: want seconds since 1970 (got %q)", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return time.Now(), nil
+}
+
+// load reads the config and articles and builds everything in memory.
+// It returns the site (nil on errors) and every problem found.
+func (f *siteFlags) load() (*site, feed.Diagnostics, error) {
+	now, err := f.nowTime()
+	if err != nil {
+		return nil, nil, err
+	}
+	data, err := os.ReadFile(f.config)
+	if err != nil {
+		return nil, feed.Diagnostics{{Path: f.config, Err: unwrapPath(err)}}, nil
+	}
+	cfg, diags := feed.ParseConfig(f.config, data)
+	if cfg == nil {
+		return nil, diags, nil
+	}
+	if f.baseURL != "" {
+		if d := cfg.SetBaseURL("-base-url", f.baseURL); d.HasErrors() {
+			return nil, append(diags, d...), nil
+		}
+	}
+	dir := filepath.Dir(f.config)
+	s := &site{cfg: cfg, articles: filepath.Join(dir, cfg.Articles), out: filepath.Join(dir, cfg.Output)}
+	if f.articles != "" {
+		s.articles = filepath.Clean(f.articles)
+	}
+	if f.out != "" {
+		s.out = filepath.Clean(f.out)
+	}
+	if st, err := os.Stat(s.articles); err != nil || !st.IsDir() {
+		return nil, append(diags, &feed.Error{Path: filepath.ToSlash(s.articles), Err: fmt.Errorf("articles folder not found")}), nil
+	}
+	arts, d := feed.LoadArticles(os.DirFS(s.articles), filepath.ToSlash(s.articles), cfg)
+	diags = append(diags, d...)
+	if diags.HasErrors() {
+		return nil, diags, nil
+	}
+	res, d := feed.Build(cfg, arts, feed.BuildOptions{Now: now, Drafts: f.drafts, Future: f.future, Strict: f.strict, Version: feed.Version})
+	diags = append(diags, d...)
+	if res == nil {
+		return nil, diags, nil
+	}
+	s.result = res
+	return s, diags, nil
+}
+
+// unwrapPath drops the path of an *os.PathError: messages name it already.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}

@@ -1,0 +1,165 @@
+package feed
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// isArticle reports whether name has an article file extension.
+func isArticle(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".md", ".markdown", ".txt":
+		return true
+	}
+	return false
+}
+
+// excluded reports whether the slash path rel (relative to the articles
+// folder) or its base name matches one of the globs.
+func excluded(globs []string, rel string) bool {
+	base := path.Base(rel)
+	for _, g := range globs {
+		if ok, _ := path.Match(g, base); ok {
+			return true
+		}
+		if ok, _ := path.Match(g, rel); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// LoadArticles reads and parses every article under the root of fsys, which
+// is the articles folder; prefix is that folder's path as the user knows it
+// and starts every path in messages and in Article.Path. Files are parsed in
+// parallel, and the result is in path order whatever the order of the file
+// system. Every problem of every file is returned.
+func LoadArticles(fsys fs.FS, prefix string, cfg *Config) ([]*Article, Diagnostics) {
+	var (
+		paths []string
+		diags Diagnostics
+	)
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags = append(diags, errorf(path.Join(prefix, p), 0, "%v", unwrapPathError(err)))
+			return nil
+		}
+		if p == "." {
+			return nil
+		}
+		if excluded(cfg.Exclude, p) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !isArticle(p) {
+			return nil
+		}
+		paths = append(paths, p)
+		return nil
+	})
+	if err != nil {
+		diags = append(diags, errorf(prefix, 0, "%v", err))
+	}
+
+	arts := make([]*Article, len(paths))
+	perFile := make([]Diagnostics, len(paths))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				arts[i], perFile[i] = loadOne(fsys, prefix, paths[i], cfg)
+			}
+		}()
+	}
+	for i := range paths {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+
+	out := arts[:0]
+	for i, a := range arts {
+		diags = append(diags, perFile[i]...)
+		if a != nil {
+			out = append(out, a)
+		}
+	}
+	return out, diags
+}
+
+// loadOne reads and parses one article.
+func loadOne(fsys fs.FS, prefix, rel string, cfg *Config) (*Article, Diagnostics) {
+	name := path.Join(prefix, rel)
+	src, err := readLimited(fsys, rel, cfg.MaxArticleSize)
+	if err != nil {
+		return nil, Diagnostics{errorf(name, 0, "%v", err)}
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return nil, Diagnostics{errorf(name, 1+bytes.Count(src[:i], []byte("\n")), "binary file (NUL byte); articles are UTF-8 text")}
+	}
+	var (
+		a     *Article
+		diags Diagnostics
+	)
+	if strings.EqualFold(path.Ext(rel), ".txt") {
+		a, diags = ParseText(name, src, cfg.Location())
+	} else {
+		a, diags = ParseMarkdown(name, src, MarkdownOptions{Location: cfg.Location(), BaseURL: cfg.BaseURL})
+	}
+	if a != nil {
+		if i := strings.IndexByte(rel, '/'); i >= 0 {
+			a.Section = rel[:i]
+		}
+	}
+	return a, diags
+}
+
+// readLimited reads the file rel from fsys, refusing anything larger than
+// limit bytes and anything that is not a regular file.
+func readLimited(fsys fs.FS, rel string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(rel)
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file")
+	}
+	if st.Size() > limit {
+		return nil, fmt.Errorf("article is %d bytes, larger than max_article_size (%d bytes)", st.Size(), limit)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("article is larger than max_article_size (%d bytes)", limit)
+	}
+	return data, nil
+}
+
+// unwrapPathError drops the path from a *fs.PathError, since messages name
+// the path already.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}

@@ -1,0 +1,49 @@
+package feed
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxSlugBytes keeps every path segment well under the 255-byte limit of
+// common file systems.
+const maxSlugBytes = 120
+
+// Slugify returns s as a lower-case URL and path segment: letters and digits
+// of any script are kept (in Unicode NFC), everything else becomes a single
+// hyphen, and leading and trailing hyphens are dropped. The result never
+// contains a slash, a dot segment or a control character, and is at most
+// 120 bytes long, cut at a rune boundary. It is "" when s has no letter or
+// digit.
+func Slugify(s string) string {
+	s = norm.NFC.String(CleanText(s))
+	var b strings.Builder
+	b.Grow(len(s))
+	dash := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			dash = true
+		}
+		if b.Len() >= maxSlugBytes {
+			break
+		}
+	}
+	out := b.String()
+	if len(out) > maxSlugBytes {
+		out = out[:maxSlugBytes]
+		for !utf8.ValidString(out) {
+			out = out[:len(out)-1]
+		}
+	}
+	return strings.Trim(out, "-")
+}
