@@ -221,6 +221,9 @@ func (c *Config) validate(name string) Diagnostics {
 	}
 	switch c.IDScheme {
 	case "permalink":
+		if strings.Contains(c.Permalink, ":year") || strings.Contains(c.Permalink, ":month") || strings.Contains(c.Permalink, ":day") {
+			d = append(d, warnf(name, c.line["permalink"], "permalink %q contains a date, so with id_scheme: permalink correcting an article's date changes its id and readers show it again as new; consider id_scheme: tag", c.Permalink))
+		}
 	case "tag":
 		if c.Tag.Authority == "" || strings.ContainsAny(c.Tag.Authority, " /:,") {
 			bad("tag.authority", "id_scheme tag needs a domain name or e-mail address, like example.org (got %q)", c.Tag.Authority)
