@@ -41,27 +41,6 @@ func Truncate(s string, max int) string {
 	return string(r) + "…"
 }
 
-func ParseText(p string, src []byte, loc *time.Location) (*Article, Diagnostics) {
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	s := strings.TrimLeft(string(src), " \t")
-	if !strings.HasPrefix(s, "date ") || len(s) < 15 {
-		return nil, Diagnostics{errorf(p, 1, "missing date line")}
-	}
-	t, err := time.ParseInLocation("2006-01-02", s[5:15], loc)
-	if err != nil {
-		return nil, Diagnostics{errorf(p, 1, "bad date")}
-	}
-	body := strings.TrimSpace(s[15:])
-	paras := strings.Split(body, "\n\n")
-	var b strings.Builder
-	for _, para := range paras {
-		b.WriteString("<p>" + html.EscapeString(strings.TrimSpace(para)) + "</p>\n")
-	}
-	name := strings.TrimSuffix(path.Base(p), path.Ext(p))
-	return &Article{Path: p, Format: FormatText, Date: t, DateOnly: true, Title: Truncate(paras[0], 100), Summary: paras[0],
-		ContentHTML: b.String(), Slug: name, Filename: name, Line: map[string]int{"date": 1}}, nil
-}
-
 type MarkdownOptions struct {
 	Location *time.Location
 	BaseURL  string
