@@ -26,7 +26,7 @@ func buildDir(t *testing.T, dir string, opts BuildOptions) (*Result, Diagnostics
 	if cfg == nil {
 		t.Fatalf("config: %v", diags.Err())
 	}
-	arts, d := LoadArticles(os.DirFS(filepath.Join(dir, cfg.Articles)), cfg.Articles, cfg)
+	arts, d := LoadArticles(os.DirFS(filepath.Join(dir, cfg.Articles)), cfg.Articles, cfg, nil)
 	diags = append(diags, d...)
 	if diags.HasErrors() {
 		t.Fatalf("load: %v", diags.Err())

@@ -181,3 +181,13 @@ func terms(items []*Item, tax string) []term {
 	slices.SortFunc(out, func(a, b term) int { return strings.Compare(a.slug, b.slug) })
 	return out
 }
+
+// RelPath returns the path under the output folder of a URL the build
+// published, or "" for a URL outside the site.
+func RelPath(cfg *Config, u string) string {
+	rel, ok := strings.CutPrefix(u, cfg.BaseURL)
+	if !ok {
+		return ""
+	}
+	return rel
+}

@@ -40,8 +40,10 @@ func excluded(globs []string, rel string) bool {
 // is the articles folder; prefix is that folder's path as the user knows it
 // and starts every path in messages and in Article.Path. Files are parsed in
 // parallel, and the result is in path order whatever the order of the file
-// system. Every problem of every file is returned.
-func LoadArticles(fsys fs.FS, prefix string, cfg *Config) ([]*Article, Diagnostics) {
+// system. Every problem of every file is returned. progress, when not nil,
+// is called after each file with the count done and the total, from one
+// goroutine at a time.
+func LoadArticles(fsys fs.FS, prefix string, cfg *Config, progress func(done, total int)) ([]*Article, Diagnostics) {
 	var (
 		paths []string
 		diags Diagnostics
@@ -73,13 +75,23 @@ func LoadArticles(fsys fs.FS, prefix string, cfg *Config) ([]*Article, Diagnosti
 	arts := make([]*Article, len(paths))
 	perFile := make([]Diagnostics, len(paths))
 	work := make(chan int)
-	var wg sync.WaitGroup
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		done int
+	)
 	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
 				arts[i], perFile[i] = loadOne(fsys, prefix, paths[i], cfg)
+				if progress != nil {
+					mu.Lock()
+					done++
+					progress(done, len(paths))
+					mu.Unlock()
+				}
 			}
 		}()
 	}

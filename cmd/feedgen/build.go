@@ -3,7 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"time"
+
+	"github.com/feedgen/feedgen/feed"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -11,19 +15,28 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("build", "[flags]", stderr)
 	f.register(fs)
 	quiet := fs.Bool("q", false, "print nothing but errors")
-	verbose := fs.Bool("v", false, "also list each file written and each article skipped")
+	verbose := fs.Bool("v", false, "also list each file written and each article skipped, and why")
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
+	start := time.Now()
+	f.progress = progressTo(stderr, *quiet)
 	s, diags, err := f.load()
 	if err != nil {
 		fmt.Fprintf(stderr, "feedgen: %v\n", err)
 		return exitUsage
 	}
+	if s != nil {
+		diags = append(diags, s.guardIDs()...)
+	}
 	if !*quiet || diags.HasErrors() {
 		printDiags(stderr, diags)
 	}
-	if s == nil || diags.HasErrors() || (f.strict && diags.HasWarnings()) {
+	if s == nil || diags.HasErrors() {
+		return exitFail
+	}
+	if f.strict && diags.HasWarnings() {
+		fmt.Fprintln(stderr, "feedgen: warnings are errors under -strict; nothing written")
 		return exitFail
 	}
 	if err := publish(s.out, s.result.Files); err != nil {
@@ -38,5 +51,66 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "wrote %s\n", filepath.ToSlash(filepath.Join(s.out, file.Path)))
 		}
 	}
+	if !*quiet {
+		fmt.Fprintln(stderr, summary(s.result, time.Since(start)))
+	}
 	return exitOK
+}
+
+// summary is the one line printed after a build.
+func summary(r *feed.Result, took time.Duration) string {
+	st := r.Stats
+	return fmt.Sprintf("feedgen: %d feeds (%d files), %d items from %d articles; skipped %d drafts, %d scheduled, %d expired; %s",
+		st.Feeds, len(r.Files), st.Items, st.Articles, st.Drafts, st.Scheduled, st.Expired, took.Round(time.Millisecond))
+}
+
+// guardIDs compares the feeds in the output folder, as published before,
+// with the new build.
+func (s *site) guardIDs() feed.Diagnostics {
+	var diags feed.Diagnostics
+	for _, set := range s.result.Feeds {
+		for _, l := range set.Links {
+			rel := feed.RelPath(s.cfg, l.URL)
+			name := filepath.Join(s.out, filepath.FromSlash(rel))
+			old, err := os.ReadFile(name)
+			if err != nil {
+				continue
+			}
+			diags = append(diags, feed.GuardIDs(filepath.ToSlash(name), old, set)...)
+			break // one format is enough: all three carry the same ids
+		}
+	}
+	return diags
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// progressTo returns a progress callback that, on a terminal and once a
+// build has taken a second, shows how many articles are read; elsewhere
+// (CI, pipes, -q) it returns nil.
+func progressTo(w io.Writer, quiet bool) func(done, total int) {
+	if quiet || !isTerminal(w) {
+		return nil
+	}
+	start := time.Now()
+	var last time.Time
+	return func(done, total int) {
+		now := time.Now()
+		if now.Sub(start) < time.Second || (now.Sub(last) < 100*time.Millisecond && done < total) {
+			return
+		}
+		last = now
+		fmt.Fprintf(w, "\rreading articles: %d/%d", done, total)
+		if done == total {
+			fmt.Fprint(w, "\r\033[K")
+		}
+	}
 }

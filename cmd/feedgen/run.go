@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/feedgen/feedgen/feed"
@@ -27,6 +28,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the feeds into the output folder", runBuild},
+		{"new", "create a new article, as a draft", runNew},
 		{"version", "print feedgen's version", runVersion},
 	}
 }
@@ -79,15 +81,40 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("feedgen "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: feedgen %s %s\n\nFlags:\n", name, synopsis)
+		fmt.Fprintf(fs.Output(), "Usage: feedgen %s %s\n\nFlags (each also read from FEEDGEN_<NAME>, like FEEDGEN_BASE_URL):\n", name, synopsis)
 		fs.PrintDefaults()
 	}
 	return fs
 }
 
-// parseFlags parses args, returning an exit code and false when the
-// command should stop (help or a usage error).
+// envName is the environment variable that sets flag name:
+// FEEDGEN_ and the name in upper case with - as _ (FEEDGEN_BASE_URL).
+func envName(name string) string {
+	return "FEEDGEN_" + strings.ToUpper(strings.ReplaceAll(name, "-", "_"))
+}
+
+// parseFlags sets flags from FEEDGEN_ environment variables, then parses
+// args over them (so the command line wins). It returns an exit code and
+// false when the command should stop (help or a usage error).
 func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+	return parseFlagsAllow(fs, args, stdout, false)
+}
+
+// parseFlagsAllow parses flags; arguments after them are a usage error
+// unless allowArgs.
+func parseFlagsAllow(fs *flag.FlagSet, args []string, stdout io.Writer, allowArgs bool) (int, bool) {
+	bad := false
+	fs.VisitAll(func(f *flag.Flag) {
+		if v, ok := os.LookupEnv(envName(f.Name)); ok {
+			if err := fs.Set(f.Name, v); err != nil {
+				fmt.Fprintf(fs.Output(), "feedgen: %s: %v\n", envName(f.Name), err)
+				bad = true
+			}
+		}
+	})
+	if bad {
+		return exitUsage, false
+	}
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fs.SetOutput(stdout)
@@ -97,12 +124,18 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
 	if err != nil {
 		return exitUsage, false
 	}
-	if fs.NArg() > 0 {
+	if fs.NArg() > 0 && !allowArgs {
 		fmt.Fprintf(fs.Output(), "feedgen: unexpected argument %q\n", fs.Arg(0))
 		fs.Usage()
 		return exitUsage, false
 	}
 	return exitOK, true
+}
+
+// parseFlagsArgs is parseFlags for commands that take arguments after
+// their flags.
+func parseFlagsArgs(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+	return parseFlagsAllow(fs, args, stdout, true)
 }
 
 func runVersion(args []string, stdout, stderr io.Writer) int {
@@ -118,6 +151,6 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 func printDiags(w io.Writer, d feed.Diagnostics) {
 	d.Sort()
 	for _, e := range d {
-		fmt.Fprintln(w, strings.ReplaceAll(e.Error(), "\n", "\n"))
+		fmt.Fprintln(w, e.Error())
 	}
 }

@@ -21,6 +21,7 @@ type siteFlags struct {
 	drafts   bool
 	future   bool
 	strict   bool
+	progress func(done, total int)
 }
 
 // register adds the flags to fs.
@@ -95,7 +96,7 @@ func (f *siteFlags) load() (*site, feed.Diagnostics, error) {
 	if st, err := os.Stat(s.articles); err != nil || !st.IsDir() {
 		return nil, append(diags, &feed.Error{Path: filepath.ToSlash(s.articles), Err: fmt.Errorf("articles folder not found")}), nil
 	}
-	arts, d := feed.LoadArticles(os.DirFS(s.articles), filepath.ToSlash(s.articles), cfg)
+	arts, d := feed.LoadArticles(os.DirFS(s.articles), filepath.ToSlash(s.articles), cfg, f.progress)
 	diags = append(diags, d...)
 	if diags.HasErrors() {
 		return nil, diags, nil
