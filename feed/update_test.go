@@ -1,0 +1,5 @@
+package feed
+
+import "flag"
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
