@@ -334,18 +334,18 @@ footer p { margin: 0.25rem 0; }
 <main>
 <section class="about" aria-labelledby="about"{{with .UILang}} lang="{{.}}"{{end}}{{with .UIDir}} dir="{{.}}"{{end}}>
 <h2 id="about">What is a feed?</h2>
-<p>This page is a web feed. Copy one of the addresses below and paste it into a feed reader such as Feedly, NetNewsWire, Inoreader or Miniflux: new posts then come to you as soon as they are published. No account with this site, no e-mail, and you can unsubscribe at any time.</p>
+<p>A feed lets you follow this site in a feed reader app such as Feedly, NetNewsWire, Inoreader or Miniflux. Paste one of the addresses below into your reader, and new posts come to you as soon as they are published. No account or e-mail needed; unsubscribe any time.</p>
 </section>
-<section aria-labelledby="subscribe">
-<h2 id="subscribe"{{with .UILang}} lang="{{.}}"{{end}}{{with .UIDir}} dir="{{.}}"{{end}}>Subscribe</h2>
+<section aria-labelledby="subscribe"{{with .UILang}} lang="{{.}}"{{end}}{{with .UIDir}} dir="{{.}}"{{end}}>
+<h2 id="subscribe">Subscribe</h2>
 <ul class="feeds">
 {{range .Feeds}}<li>
 <h3><a href="{{.URL}}"{{with .MediaType}} {{attr "type" .}}{{end}}>{{.Label}}</a></h3>
-{{with .Hint}}<p{{with $.UILang}} lang="{{.}}"{{end}}{{with $.UIDir}} dir="{{.}}"{{end}}>{{.}}</p>
+{{with .Hint}}<p>{{.}}</p>
 {{end}}<code class="url">{{.URL}}</code>
 </li>
 {{end}}</ul>
-<p class="tip"{{with .UILang}} lang="{{.}}"{{end}}{{with .UIDir}} dir="{{.}}"{{end}}>{{if and .HasRSS (gt (len .Feeds) 1)}}Not sure which one? Pick RSS. {{end}}Click an address once to select all of it.</p>
+<p class="tip">{{if and .HasRSS (gt (len .Feeds) 1)}}Not sure which one? Pick RSS. {{end}}Click an address once to select all of it.</p>
 </section>
 <section aria-labelledby="latest">
 <h2 id="latest"{{with .UILang}} lang="{{.}}"{{end}}{{with .UIDir}} dir="{{.}}"{{end}}>Latest posts</h2>
@@ -363,7 +363,7 @@ footer p { margin: 0.25rem 0; }
 </main>
 <footer>
 {{with .Generator}}<p{{with $.UILang}} lang="{{.}}"{{end}}{{with $.UIDir}} dir="{{.}}"{{end}}>Made with {{.}}.</p>
-{{end}}{{with .SiteURL}}<p><a href="{{.}}">{{.}}</a></p>
+{{end}}{{with .SiteURL}}<p><a href="{{.}}" dir="ltr">{{.}}</a></p>
 {{end}}</footer>
 </div>
 </body>
