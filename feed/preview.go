@@ -328,7 +328,7 @@ footer p { margin: 0.25rem 0; }
 <div class="wrap">
 <header>
 <p class="kicker"{{with .UILang}} lang="{{.}}"{{end}}{{with .UIDir}} dir="{{.}}"{{end}}>Web feed</p>
-<h1>{{if .SiteURL}}<a href="{{.SiteURL}}">{{.Title}}</a>{{else}}{{.Title}}{{end}}</h1>
+<h1>{{if .SiteURL}}<a href="{{.SiteURL}}">{{with .Title}}{{.}}{{else}}Feed{{end}}</a>{{else}}{{with .Title}}{{.}}{{else}}Feed{{end}}{{end}}</h1>
 {{with .Description}}<p class="description">{{.}}</p>
 {{end}}</header>
 <main>
