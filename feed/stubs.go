@@ -101,10 +101,3 @@ func RenderMarkdown(body []byte, escapeRawHTML bool) (string, string, error) {
 	}
 	return s, ex, nil
 }
-
-type FeedLink struct {
-	Format    string
-	Title     string
-	URL       string
-	MediaType string
-}
