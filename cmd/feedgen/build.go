@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"time"
@@ -16,6 +18,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	f.register(fs)
 	quiet := fs.Bool("q", false, "print nothing but errors")
 	verbose := fs.Bool("v", false, "also list each file written and each article skipped, and why")
+	ping := fs.Bool("ping", false, "after writing, notify the config's WebSub hub of each feed that changed")
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
@@ -26,8 +29,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "feedgen: %v\n", err)
 		return exitUsage
 	}
+	var old map[string][]byte
 	if s != nil {
-		diags = append(diags, s.guardIDs()...)
+		old = readOld(s.out, s.result.Files)
+		diags = append(diags, s.guardIDs(old)...)
 	}
 	if !*quiet || diags.HasErrors() {
 		printDiags(stderr, diags)
@@ -54,7 +59,29 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if !*quiet {
 		fmt.Fprintln(stderr, summary(s.result, time.Since(start)))
 	}
+	if *ping {
+		return s.ping(old, stderr, *verbose)
+	}
 	return exitOK
+}
+
+// ping notifies the hub of every feed whose bytes changed.
+func (s *site) ping(old map[string][]byte, stderr io.Writer, verbose bool) int {
+	if s.cfg.Hub == "" {
+		fmt.Fprintln(stderr, "feedgen: -ping needs hub: in the config")
+		return exitFail
+	}
+	code := exitOK
+	client := &http.Client{}
+	for _, u := range changedFeedURLs(s, old) {
+		if err := pingHub(context.Background(), client, s.cfg.Hub, u); err != nil {
+			fmt.Fprintf(stderr, "%s: publish %s: %v\n", s.cfg.Hub, u, err)
+			code = exitFail
+		} else if verbose {
+			fmt.Fprintf(stderr, "pinged %s for %s\n", s.cfg.Hub, u)
+		}
+	}
+	return code
 }
 
 // summary is the one line printed after a build.
@@ -64,19 +91,19 @@ func summary(r *feed.Result, took time.Duration) string {
 		st.Feeds, len(r.Files), st.Items, st.Articles, st.Drafts, st.Scheduled, st.Expired, took.Round(time.Millisecond))
 }
 
-// guardIDs compares the feeds in the output folder, as published before,
-// with the new build.
-func (s *site) guardIDs() feed.Diagnostics {
+// guardIDs compares the feeds in the output folder, as published before
+// (old), with the new build.
+func (s *site) guardIDs(old map[string][]byte) feed.Diagnostics {
 	var diags feed.Diagnostics
 	for _, set := range s.result.Feeds {
 		for _, l := range set.Links {
 			rel := feed.RelPath(s.cfg, l.URL)
-			name := filepath.Join(s.out, filepath.FromSlash(rel))
-			old, err := os.ReadFile(name)
-			if err != nil {
+			prev, ok := old[rel]
+			if !ok {
 				continue
 			}
-			diags = append(diags, feed.GuardIDs(filepath.ToSlash(name), old, set)...)
+			name := filepath.ToSlash(filepath.Join(s.out, filepath.FromSlash(rel)))
+			diags = append(diags, feed.GuardIDs(name, prev, set)...)
 			break // one format is enough: all three carry the same ids
 		}
 	}
