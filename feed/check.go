@@ -388,6 +388,12 @@ func (c *checker) parseXML() *xnode {
 				if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
 					scope[a.Value] = true
 				}
+				// Namespaces in XML 1.0, section 3: the xml namespace is
+				// bound to the prefix xml and to no other (encoding/xml
+				// writes xmlns:_xml for an xml:lang field tagged by URL).
+				if a.Name.Space == "xmlns" && (a.Value == nsXML) != (a.Name.Local == "xml") {
+					c.errorf("", "NotWellFormed", "line %d: xmlns:%s=%q: the XML namespace belongs to the prefix xml alone", c.lineAt(off), a.Name.Local, a.Value)
+				}
 			}
 			scopes = append(scopes, scope)
 			n := &xnode{name: t.Name, attr: t.Attr, start: off, inner: int(d.InputOffset()), line: c.lineAt(off)}

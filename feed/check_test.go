@@ -190,6 +190,7 @@ var ruleTests = []ruleTest{
 	{format: "atom", name: "C1 control in attribute", edits: []string{`label="Go"`, "label=\"G\u0090o\""}, rule: "BadCharacters", warning: true},
 	{format: "atom", name: "namespace", edits: []string{`xmlns="http://www.w3.org/2005/Atom"`, `xmlns="http://purl.org/atom/ns#"`}, rule: "InvalidNamespace"},
 	{format: "atom", name: "undeclared prefix", edits: []string{"<category term=\"feeds\"/>", `<category term="feeds"/><media:thumbnail url="https://example.com/t.png"/>`}, rule: "MissingNamespace"},
+	{format: "atom", name: "xml namespace on another prefix", edits: []string{` xml:lang="en"`, ` xmlns:_xml="http://www.w3.org/XML/1998/namespace" _xml:lang="en"`}, rule: "NotWellFormed"},
 	{format: "atom", name: "no xml:lang", edits: []string{` xml:lang="en"`, ""}, rule: "MissingLanguage", warning: true},
 	{format: "atom", name: "no feed id", edits: []string{"<id>tag:example.com,2024:feed</id>", ""}, rule: "MissingField"},
 	{format: "atom", name: "feed id not IRI", edits: []string{"<id>tag:example.com,2024:feed</id>", "<id>example-feed</id>"}, rule: "InvalidID"},
