@@ -103,9 +103,13 @@ func (fs *FeedSet) writeAtom(cfg *Config, opts BuildOptions) ([]byte, error) {
 	if cfg.GeneratorEnabled() {
 		f.Generator = &atomGenerator{Version: opts.Version, Name: "feedgen"}
 	}
-	if cfg.Author.Name != "" {
-		f.Author = &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: CleanText(cfg.Author.Name), Email: CleanText(cfg.Author.Email), Uri: absOrEmpty(cfg, cfg.Author.URL)}}
+	// Atom requires an author for every entry; a site that names none is
+	// its own author.
+	author := cfg.Author
+	if author.Name == "" {
+		author = Person{Name: PlainText(cfg.Title)}
 	}
+	f.Author = &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: CleanText(author.Name), Email: CleanText(author.Email), Uri: absOrEmpty(cfg, author.URL)}}
 	for _, c := range cfg.Categories {
 		f.Categories = append(f.Categories, atomCategory{Term: CleanText(c)})
 	}

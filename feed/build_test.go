@@ -79,6 +79,7 @@ func TestGolden(t *testing.T) {
 	for _, dir := range cases {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			res, diags := buildDir(t, dir, BuildOptions{})
+			checkResult(t, dir, res)
 			var got []string
 			for _, f := range res.Files {
 				got = append(got, f.Path)
@@ -139,4 +140,28 @@ func readFile(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// checkResult runs the built-in feed checker on every feed file of res, at
+// the URL it is published at, and fails on any problem, warnings included.
+func checkResult(t *testing.T, dir string, res *Result) {
+	t.Helper()
+	data := map[string][]byte{}
+	for _, f := range res.Files {
+		data[f.Path] = f.Data
+	}
+	cfg := loadTestConfig(t, dir)
+	n := 0
+	for _, set := range res.Feeds {
+		for _, l := range set.Links {
+			p := RelPath(cfg, l.URL)
+			for _, pr := range CheckFeedAt(p, l.URL, data[p]) {
+				t.Errorf("checker: %s", pr)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Error("no feed files checked")
+	}
 }

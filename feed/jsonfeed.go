@@ -7,8 +7,6 @@ import (
 	"github.com/gorilla/feeds"
 )
 
-// jsonFeedVersion is the JSON Feed version written.
-const jsonFeedVersion = "https://jsonfeed.org/version/1.1"
 
 // jsonFeed extends gorilla's JSONFeed: its items key is omitempty (the
 // spec requires it), and its item type lacks language, the right

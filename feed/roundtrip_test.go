@@ -25,7 +25,7 @@ func TestRoundTrip(t *testing.T) {
 			cfg := loadTestConfig(t, dir)
 			for _, set := range res.Feeds {
 				for _, l := range set.Links {
-					p := strings.TrimPrefix(l.URL, cfg.BaseURL)
+					p := RelPath(cfg, l.URL)
 					t.Run(p, func(t *testing.T) {
 						roundTrip(t, cfg, set, l.Format, data[p])
 					})

@@ -27,10 +27,10 @@ const (
 func SanitizeHTML(s string) string               { return s }
 func ResolveHTML(s string, base *url.URL) string { return CleanText(s) }
 
-var tagRE = regexp.MustCompile(`<[^>]*>`)
+var stubTagRE = regexp.MustCompile(`<[^>]*>`)
 
 func PlainText(s string) string {
-	return CleanText(strings.Join(strings.Fields(html.UnescapeString(tagRE.ReplaceAllString(s, " "))), " "))
+	return CleanText(strings.Join(strings.Fields(html.UnescapeString(stubTagRE.ReplaceAllString(s, " "))), " "))
 }
 
 func Truncate(s string, max int) string {

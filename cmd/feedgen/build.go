@@ -31,6 +31,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	var old map[string][]byte
 	if s != nil {
+		diags = append(diags, s.checkFeeds()...)
 		old = readOld(s.out, s.result.Files)
 		diags = append(diags, s.guardIDs(old)...)
 	}

@@ -28,6 +28,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the feeds into the output folder", runBuild},
+		{"check", "build in memory, check everything, write nothing", runCheck},
 		{"links", "print the autodiscovery <link> tags for a page's <head>", runLinks},
 		{"new", "create a new article, as a draft", runNew},
 		{"version", "print feedgen's version", runVersion},

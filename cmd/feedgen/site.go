@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -116,4 +117,28 @@ func unwrapPath(err error) error {
 		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
 	}
 	return err
+}
+
+// checkFeeds runs the built-in feed checker over every feed file the build
+// made, at the URL it will be published at.
+func (s *site) checkFeeds() feed.Diagnostics {
+	data := make(map[string][]byte, len(s.result.Files))
+	for _, f := range s.result.Files {
+		data[f.Path] = f.Data
+	}
+	var diags feed.Diagnostics
+	for _, set := range s.result.Feeds {
+		for _, l := range set.Links {
+			rel := feed.RelPath(s.cfg, l.URL)
+			name := filepath.ToSlash(filepath.Join(s.out, filepath.FromSlash(rel)))
+			for _, p := range feed.CheckFeedAt(name, l.URL, data[rel]) {
+				msg := p.Rule + ": " + p.Message
+				if p.Item != "" {
+					msg = p.Item + ": " + msg
+				}
+				diags = append(diags, &feed.Error{Path: name, Err: errors.New(msg), Warning: p.Warning})
+			}
+		}
+	}
+	return diags
 }
