@@ -31,6 +31,7 @@ func commands() []command {
 		{"check", "build in memory, check everything, write nothing", runCheck},
 		{"links", "print the autodiscovery <link> tags for a page's <head>", runLinks},
 		{"new", "create a new article, as a draft", runNew},
+		{"serve", "build, serve the feeds over HTTP and rebuild on every change", runServe},
 		{"version", "print feedgen's version", runVersion},
 	}
 }
