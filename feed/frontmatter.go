@@ -189,17 +189,35 @@ func yamlError(path string, text []byte, textLine int, err error) *Error {
 			}
 		}
 	}
+	// yaml.v3 reports no line for problems on the first line, and the
+	// 0-based line of the enclosing collection for parser (not scanner)
+	// errors.
+	if line == 0 || yamlParserErrors[msg] {
+		line++
+	}
 	// A tab in the indentation is the usual cause of a confusing message.
 	for i, l := range bytes.Split(text, []byte{'\n'}) {
 		indent := l[:len(l)-len(bytes.TrimLeft(l, " \t"))]
-		if bytes.IndexByte(indent, '\t') >= 0 && len(indent) < len(l) && (line == 0 || i+1 <= line) {
+		if bytes.IndexByte(indent, '\t') >= 0 && len(indent) < len(l) && i+1 <= line {
 			return errorf(path, textLine+i, "tab character in indentation; YAML front matter must be indented with spaces")
 		}
 	}
-	if line == 0 {
-		return errorf(path, textLine-1, "invalid YAML front matter: %s", msg)
-	}
 	return errorf(path, clampLine(line, textLine, text), "invalid YAML front matter: %s", msg)
+}
+
+// yamlParserErrors are the messages of yaml.v3's parser (as opposed to its
+// scanner), whose line numbers count from 0.
+var yamlParserErrors = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
 }
 
 // tomlFields decodes TOML front matter into its top-level fields. Nested
@@ -569,11 +587,16 @@ func (d *fmDecoder) enclosure(key string, v *yaml.Node) *Enclosure {
 		if isNull(resolve(val)) {
 			continue
 		}
+		var ok bool
 		switch strings.ToLower(name) {
 		case "url":
-			e.URL, _ = d.str(key+"."+name, val)
+			if e.URL, ok = d.str(key+"."+name, val); !ok {
+				return nil
+			}
 		case "type":
-			e.Type, _ = d.str(key+"."+name, val)
+			if e.Type, ok = d.str(key+"."+name, val); !ok {
+				return nil
+			}
 		case "length":
 			rv := resolve(val)
 			n, err := strconv.ParseInt(strings.TrimSpace(rv.Value), 10, 64)
