@@ -123,7 +123,7 @@ var fmCommonKeys = map[string]bool{
 	"featured": true, "cover": true, "header": true, "excerpt_separator": true, "name": true,
 	"render_with_liquid": true, "path": true, "extra": true, "template": true, "tagline": true,
 	"subtitle": true, "permalinks": true, "eleventyexcludefromcollections": true, "tags_weight": true,
-	"pagination": true, "page": true, "data": true, "time": true, "label": true, "tile": true,
+	"pagination": true, "page": true, "data": true, "time": true, "label": true,
 }
 
 // fmField is one top-level front-matter entry. TOML values are converted to

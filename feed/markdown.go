@@ -26,11 +26,47 @@ type MarkdownOptions struct {
 }
 
 // ParseMarkdown parses a Markdown article (.md, .markdown) with YAML front
-// matter between "---" lines or TOML front matter between "+++" lines (see
-// the README for the keys). It does not render the body: it fills the
-// metadata, Body (the Markdown after the front matter, with Jekyll's and
-// Hugo's template tags handled as processTemplates describes) and BodyLine,
-// so that the builder renders only the articles it publishes.
+// matter between "---" lines (closed by "---" or "...") or TOML front matter
+// between "+++" lines. It does not render the body: it fills the metadata,
+// Body (the Markdown after the front matter) and BodyLine, so that the
+// builder renders only the articles it publishes.
+//
+// Front-matter keys are matched without regard to case (as Hugo does);
+// aliases are in brackets, and the first one listed wins when several are
+// present:
+//
+//	title                  a string
+//	date                   a date (see ParseDate; TOML dates too)
+//	updated                [lastmod, last_modified_at, modified] a date
+//	publishDate            [pubDate] a date; also the article's date when it has no other
+//	expiryDate             [unpublishDate] a date
+//	draft                  a boolean (true/false, yes/no, on/off, also quoted)
+//	published              Jekyll: false means draft; Hugo: a date, read as publishDate
+//	author                 a name, or a mapping {name, email, url}
+//	authors                a list of those (or one)
+//	tags, categories       lists of strings; a single string is split at
+//	                       white space, as Jekyll and Hugo do
+//	tag, category          Jekyll's singular forms: one string, not split;
+//	                       they win over tags and categories
+//	taxonomies             Zola: a mapping whose tags and categories lists are used
+//	                       when the top-level keys are absent
+//	summary                [description, excerpt] a string
+//	id, slug, lang [language]  strings
+//	url                    a permalink, absolute or site-relative
+//	external_url           [link] the URL a link post points to
+//	image                  [images] a URL, a mapping with path, src or url,
+//	                       or (images) a list whose first entry is one of those
+//	enclosure              a mapping {url, type, length}; length is optional
+//
+// Other keys are ignored; one that looks like a typo of a known key draws a
+// warning. A known key with a value of the wrong type is an error at the
+// line of the value. A key with an empty value is treated as absent.
+//
+// In the body, Jekyll's and Hugo's template tags are handled: {% raw %}
+// markers are removed, {{ "/x" | relative_url }}, absolute_url,
+// {{ site.baseurl }} and {{ site.url }} are evaluated against
+// opts.BaseURL, Hugo's escaped shortcodes {{</* x */>}} are unescaped, and
+// every other tag is left as text with a warning (silently in code).
 //
 // Title is the front matter's title, else the text of the body's first
 // "# heading", else the file name with the date prefix removed, "-" and "_"
