@@ -58,5 +58,18 @@ type Article struct {
 	Body        []byte // raw Markdown body, rendered only when the article is published
 	BodyLine    int    // line of the body's first line in the file
 
-	Line map[string]int // line of each front-matter key, for messages
+	// Body is the Markdown source after the front matter, with template
+	// tags already handled (see ParseMarkdown); render it with
+	// RenderMarkdown. It may share memory with the source passed to
+	// ParseMarkdown.
+	Body     []byte
+	BodyLine int  // 1-based line of Body's first line in the file
+	FileDate bool // Date came from the file name (2006-01-02-slug.md)
+
+	// Line maps a front-matter field to the line of its value, for
+	// messages. Keys are the lower-case field names: title, date, updated,
+	// publishdate, expirydate, published, draft, author, authors, tags,
+	// categories, taxonomies, summary, id, slug, url, external_url, image,
+	// enclosure, lang (whichever alias was used).
+	Line map[string]int
 }
