@@ -55,8 +55,6 @@ type Article struct {
 	Lang        string
 
 	ContentHTML string // rendered body HTML (relative URLs not yet resolved)
-	Body        []byte // raw Markdown body, rendered only when the article is published
-	BodyLine    int    // line of the body's first line in the file
 
 	// Body is the Markdown source after the front matter, with template
 	// tags already handled (see ParseMarkdown); render it with

@@ -121,7 +121,7 @@ func ParseConfig(name string, data []byte) (*Config, Diagnostics) {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
-		return nil, Diagnostics{yamlError(name, 0, err)}
+		return nil, Diagnostics{yamlError(name, data, 1, err)}
 	}
 	if len(doc.Content) == 0 {
 		diags = append(diags, errorf(name, 0, "empty config"))
@@ -138,7 +138,7 @@ func ParseConfig(name string, data []byte) (*Config, Diagnostics) {
 	dec = yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(cfg); err != nil {
-		return nil, Diagnostics{yamlError(name, 0, err)}
+		return nil, Diagnostics{configError(name, data, err)}
 	}
 	diags = append(diags, cfg.validate(name)...)
 	if diags.HasErrors() {
@@ -149,20 +149,20 @@ func ParseConfig(name string, data []byte) (*Config, Diagnostics) {
 
 var yamlLineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
-// yamlError turns a yaml.v3 error into positioned errors, shifting its
-// line numbers by offset. A TypeError holding several problems becomes one
-// Error per problem, joined.
-func yamlError(name string, offset int, err error) *Error {
+// configError positions a yaml.v3 error in the config. A TypeError (wrong
+// types, unknown keys) holding several problems becomes one line per
+// problem.
+func configError(name string, data []byte, err error) *Error {
 	var te *yaml.TypeError
-	msgs := []string{err.Error()}
-	if errors.As(err, &te) {
-		msgs = te.Errors
+	if !errors.As(err, &te) {
+		return yamlError(name, data, 1, err)
 	}
-	first := positioned(name, offset, msgs[0])
+	msgs := te.Errors
+	first := positioned(name, 0, msgs[0])
 	if len(msgs) > 1 {
 		var rest []string
 		for _, m := range msgs[1:] {
-			rest = append(rest, positioned(name, offset, m).Error())
+			rest = append(rest, positioned(name, 0, m).Error())
 		}
 		first.Err = fmt.Errorf("%w\n%s", first.Err, strings.Join(rest, "\n"))
 	}
