@@ -149,11 +149,19 @@ func newFeedPolicy() *bluemonday.Policy {
 // link without href, an img without src) is unwrapped or removed.
 func SanitizeHTML(s string) string {
 	out := feedPolicy.Sanitize(CleanText(s))
-	if strings.Contains(out, "<input") {
+	if n := strings.Count(out, "<input"); n > 0 &&
+		n != strings.Count(out, taskDone)+strings.Count(out, taskTodo) {
 		out = fixCheckboxes(out)
 	}
 	return out
 }
+
+// The checkboxes of GFM task lists exactly as goldmark writes them; when
+// these are the only inputs, fixCheckboxes has nothing to do.
+const (
+	taskDone = `<input checked="" disabled="" type="checkbox">`
+	taskTodo = `<input disabled="" type="checkbox">`
+)
 
 // fixCheckboxes removes every input element of s that is not a checkbox and
 // makes sure each remaining checkbox is disabled. s is bluemonday output, so

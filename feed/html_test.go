@@ -446,7 +446,6 @@ var fuzzSeeds = []string{
 	`<a href="#fn:1" class="footnote-ref">1</a><input type="checkbox" checked disabled>`,
 	`<form><input type="text"><button formaction="javascript:x">b</button></form>`,
 	"<a href=\"/\x00x\">\x01</a>",
-	benchArticle,
 }
 
 // benchArticle is a realistic ~5 KB article body as goldmark renders it
