@@ -226,6 +226,10 @@ var bodyContext = &html.Node{Type: html.ElementNode, Data: "body", DataAtom: ato
 // too. If base is nil or not absolute, URLs are left alone and only the
 // markup is repaired and cleaned.
 //
+// Attributes keep their order, except on the formatting elements (a, b, em,
+// i, strong, …), whose attributes x/net/html sorts by name while parsing;
+// either way the output is deterministic.
+//
 // ResolveHTML does not sanitize: run SanitizeHTML first on untrusted input.
 func ResolveHTML(s string, base *url.URL) string {
 	// Clean before parsing too: the literal text of raw-text elements

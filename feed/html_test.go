@@ -89,6 +89,16 @@ func TestSanitizeHTML(t *testing.T) {
 			`<blockquote cite="https://example.com/q"><p>q</p></blockquote><hr><p>a<br>b</p><details open=""><summary>s</summary>d</details>`},
 		{"forbidden characters removed", "<p>a\x00b\x0bc\u0085d\ufffde</p>", `<p>abcde</p>`},
 		{"text escaped", `<p>1 &lt; 2 &amp; &lt;script&gt;</p>`, `<p>1 &lt; 2 &amp; &lt;script&gt;</p>`},
+
+		// Parser-differential (mutation XSS) shapes: the output must stay
+		// inert when an HTML5 parser reads it back.
+		{"noscript title", `<noscript><p title="</noscript><img src=x onerror=alert(1)>">`, `<img src="x">&#34;&gt;`},
+		{"svg style", `<svg><style><img src=x onerror=alert(1)></style></svg>`, ``},
+		{"math mglyph style", `<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>`, `<table>`},
+		{"textarea", `<textarea><script>alert(1)</script></textarea>`, `&lt;script&gt;alert(1)&lt;/script&gt;`},
+		{"xmp", `<xmp><script>alert(1)</script></xmp>`, `&lt;script&gt;alert(1)&lt;/script&gt;`},
+		{"plaintext", `<p>a<plaintext><b>x`, `<p>a&lt;b&gt;x`},
+		{"target and rel dropped", `<a href="https://example.com/" target="_blank" rel="noopener">x</a>`, `<a href="https://example.com/">x</a>`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
