@@ -82,9 +82,11 @@ func (fs *FeedSet) writeRSS(cfg *Config, opts BuildOptions) ([]byte, error) {
 	if e := cfg.Author.Email; e != "" {
 		ch.ManagingEditor = contact(cfg.Author)
 	}
-	if !fs.Updated.IsZero() {
-		ch.LastBuildDate = rssDate(fs.Updated)
-		ch.PubDate = rssDate(fs.Items[0].Published)
+	if len(fs.Items) > 0 {
+		// RSS items carry only their publish date, so the channel's dates
+		// are the newest of those.
+		ch.LastBuildDate = rssDate(fs.Items[0].Published)
+		ch.PubDate = ch.LastBuildDate
 	}
 	if img := orDefault(cfg.Logo, cfg.Icon); img != "" {
 		ch.Image = &feeds.RssImage{Url: cfg.Abs(img), Title: fs.Title, Link: fs.HomeURL}
