@@ -69,8 +69,8 @@ func readOldItems(data []byte) []oldItem {
 // the same feed as built now. Where an old id disappears and an item with
 // the same title or the same content appears under a new id, readers would
 // show the article again as new: GuardIDs warns, naming the article, both
-// ids and the fix. file names the old feed in messages.
-func GuardIDs(file string, old []byte, set *FeedSet) Diagnostics {
+// ids and the fix.
+func GuardIDs(old []byte, set *FeedSet) Diagnostics {
 	prev := readOldItems(old)
 	if len(prev) == 0 {
 		return nil
@@ -108,8 +108,8 @@ func GuardIDs(file string, old []byte, set *FeedSet) Diagnostics {
 				line = 1
 			}
 			diags = append(diags, warnf(a.Path, line,
-				"id changed from %q to %q (same %s as before in %s): feed readers will show this article again as new; to keep the old id, add to its front matter: id: %s",
-				o.ID, it.ID, same, file, yamlScalar(o.ID)))
+				"id changed from %q to %q (same %s as before): feed readers will show this article again as new; to keep the old id, add to its front matter: id: %s",
+				o.ID, it.ID, same, yamlScalar(o.ID)))
 			break
 		}
 	}

@@ -96,6 +96,7 @@ func summary(r *feed.Result, took time.Duration) string {
 // (old), with the new build.
 func (s *site) guardIDs(old map[string][]byte) feed.Diagnostics {
 	var diags feed.Diagnostics
+	seen := map[string]bool{} // an article is in several feeds: warn once
 	for _, set := range s.result.Feeds {
 		for _, l := range set.Links {
 			rel := feed.RelPath(s.cfg, l.URL)
@@ -103,8 +104,12 @@ func (s *site) guardIDs(old map[string][]byte) feed.Diagnostics {
 			if !ok {
 				continue
 			}
-			name := filepath.ToSlash(filepath.Join(s.out, filepath.FromSlash(rel)))
-			diags = append(diags, feed.GuardIDs(name, prev, set)...)
+			for _, d := range feed.GuardIDs(prev, set) {
+				if k := d.Path + "\x00" + d.Err.Error(); !seen[k] {
+					seen[k] = true
+					diags = append(diags, d)
+				}
+			}
 			break // one format is enough: all three carry the same ids
 		}
 	}
