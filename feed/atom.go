@@ -70,7 +70,7 @@ var emptyFeedUpdated = time.Unix(0, 0)
 // writeAtom renders fs as Atom 1.0.
 func (fs *FeedSet) writeAtom(cfg *Config, opts BuildOptions) ([]byte, error) {
 	updated := fs.Updated
-	if updated.IsZero() {
+	if len(fs.Items) == 0 {
 		updated = emptyFeedUpdated
 	}
 	f := &atomFeed{

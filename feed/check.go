@@ -823,9 +823,11 @@ func isAlpha(s string) bool {
 }
 
 // plainText warns when s, a field that must be plain text (JSON Feed
-// summary), holds an HTML tag [ContainsHTML].
+// summary), holds an HTML end tag [ContainsHTML]: like the W3C validator's
+// rule for RSS titles, only end tags count, since a plain-text sentence may
+// well mention "<a" or "<b>".
 func (c *checker) plainText(item, where, s string) {
-	for _, m := range htmlTagRE.FindAllStringSubmatch(s, -1) {
+	for _, m := range htmlEndTagRE.FindAllStringSubmatch(s, -1) {
 		if htmlTags[strings.ToLower(m[1])] {
 			c.warnf(item, "ContainsHTML", "%s should be plain text but contains HTML: %s", where, m[0])
 			return

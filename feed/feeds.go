@@ -78,8 +78,8 @@ func (fs *FeedSet) finish(cfg *Config) {
 	} else {
 		fs.ID = fs.HomeURL
 	}
-	for _, it := range fs.Items {
-		if it.Updated.After(fs.Updated) {
+	for i, it := range fs.Items {
+		if i == 0 || it.Updated.After(fs.Updated) {
 			fs.Updated = it.Updated
 		}
 	}

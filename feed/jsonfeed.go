@@ -82,10 +82,13 @@ func jsonItemOf(cfg *Config, it *Item) *jsonItem {
 		},
 		Language: it.Article.Lang,
 	}
+	// An item needs content_html or content_text, and gorilla omits empty
+	// strings: an item whose content is empty (summary-only config, or a
+	// body that sanitizing emptied) carries its summary, else its title.
 	if c := it.ContentHTML(cfg); c != "" {
 		ji.ContentHTML = c
 	} else {
-		ji.ContentText = it.Summary
+		ji.ContentText = orDefault(it.Summary, it.Title)
 	}
 	if x := it.Article.ExternalURL; x != "" {
 		ji.ExternalUrl = cfg.Abs(x)
