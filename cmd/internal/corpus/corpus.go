@@ -7,8 +7,8 @@
 // and nothing reads the clock. About 90% of the articles are Markdown files
 // (.md, 2–8 KB) with YAML front matter; the rest are plain-text news-wire
 // files (.txt) whose first line is "date YYYY-MM-DD " followed by a
-// "CITY – " dateline. About 1% of the Markdown articles are drafts and about
-// 1% of all articles are dated after Reference, so a generator must skip them.
+// "CITY – " dateline. About 1% of all articles are Markdown drafts and about
+// 1% are dated after Reference, so a generator must skip them.
 package corpus
 
 import (
@@ -146,12 +146,12 @@ type gen struct {
 // date returns a publication instant: between 2015 and Reference for
 // published articles, one to four years after Reference for future ones.
 func (g *gen) date(future bool) time.Time {
-	start, span := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC), Reference.Sub(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC))
+	start := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
+	span := Reference.Sub(start)
 	if future {
 		start, span = Reference.AddDate(1, 0, 0), 3*365*24*time.Hour
 	}
-	d := start.Add(time.Duration(g.r.Int64N(int64(span/time.Minute))) * time.Minute)
-	return d.Add(-time.Duration(d.Second()) * time.Second)
+	return start.Add(time.Duration(g.r.Int64N(int64(span/time.Minute))) * time.Minute)
 }
 
 // text writes a news-wire article in the shape of the shared samples.
