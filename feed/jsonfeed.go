@@ -7,7 +7,6 @@ import (
 	"github.com/gorilla/feeds"
 )
 
-
 // jsonFeed extends gorilla's JSONFeed: its items key is omitempty (the
 // spec requires it), and its item type lacks language, the right
 // banner_image and size_in_bytes keys. The outer fields shadow the embedded
