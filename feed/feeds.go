@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -188,6 +189,9 @@ func RelPath(cfg *Config, u string) string {
 	rel, ok := strings.CutPrefix(u, cfg.BaseURL)
 	if !ok {
 		return ""
+	}
+	if p, err := url.PathUnescape(rel); err == nil {
+		return p
 	}
 	return rel
 }
