@@ -18,6 +18,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	f.register(fs)
 	quiet := fs.Bool("q", false, "print nothing but errors")
 	verbose := fs.Bool("v", false, "also list each file written and each article skipped, and why")
+	fs.BoolVar(&f.noCache, "no-cache", false, "neither read nor write the build cache (.feedgen-cache/ beside the config)")
 	ping := fs.Bool("ping", false, "after writing, notify the config's WebSub hub of each feed that changed")
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code

@@ -22,6 +22,7 @@ type siteFlags struct {
 	drafts   bool
 	future   bool
 	strict   bool
+	noCache  bool
 	progress func(done, total int)
 }
 
