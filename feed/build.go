@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -70,9 +71,7 @@ type Item struct {
 	Updated     time.Time // at least Published; unique across the site
 	Authors     []Person
 
-	once    sync.Once
 	content string
-	excerpt string
 	err     error
 }
 
@@ -120,23 +119,39 @@ func Build(cfg *Config, arts []*Article, opts BuildOptions) (*Result, Diagnostic
 	}
 
 	sets := feedSets(cfg, items)
+
+	// Render each published item once, however many feeds it is in, on
+	// every core.
+	var todo []*Item
+	seen := map[*Item]bool{}
 	for _, fs := range sets {
 		for _, it := range fs.Items {
-			if err := it.render(cfg); err != nil {
-				diags = append(diags, errorf(it.Article.Path, it.Article.BodyLine, "%v", err))
+			if !seen[it] {
+				seen[it] = true
+				todo = append(todo, it)
 			}
+		}
+	}
+	parallel(len(todo), func(i int) { todo[i].render(cfg) })
+	for _, it := range todo {
+		if it.err != nil {
+			diags = append(diags, errorf(it.Article.Path, it.Article.BodyLine, "%v", it.err))
 		}
 	}
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	for _, fs := range sets {
-		files, err := fs.write(cfg, opts)
-		if err != nil {
-			diags = append(diags, errorf(path.Join(cfg.Output, fs.Dir), 0, "%v", err))
+
+	// Serialize the feed sets on every core; the files keep set order.
+	files := make([][]File, len(sets))
+	errs := make([]error, len(sets))
+	parallel(len(sets), func(i int) { files[i], errs[i] = sets[i].write(cfg, opts) })
+	for i, fs := range sets {
+		if errs[i] != nil {
+			diags = append(diags, errorf(path.Join(cfg.Output, fs.Dir), 0, "%v", errs[i]))
 			continue
 		}
-		res.Files = append(res.Files, files...)
+		res.Files = append(res.Files, files[i]...)
 		res.Stats.Items += len(fs.Items)
 	}
 	if diags.HasErrors() {
@@ -286,40 +301,60 @@ func articleFilename(a *Article) string {
 	return articleSlug(a)
 }
 
-// render fills the item's content and summary, once.
-func (it *Item) render(cfg *Config) error {
-	it.once.Do(func() {
-		a := it.Article
-		content, excerpt := a.ContentHTML, ""
-		if a.Format == FormatMarkdown {
-			var err error
-			content, excerpt, err = RenderMarkdown(a.Body, cfg.Markdown.RawHTML == RawHTMLEscape)
-			if err != nil {
-				it.err = fmt.Errorf("rendering Markdown: %w", err)
-				return
-			}
-			if cfg.Markdown.RawHTML != RawHTMLTrust {
-				content = SanitizeHTML(content)
-				excerpt = SanitizeHTML(excerpt)
-			}
-		}
-		base, err := url.Parse(it.Link)
+// render fills the item's content and summary; Build calls it once per item.
+func (it *Item) render(cfg *Config) {
+	a := it.Article
+	body, content, err := a.body(cfg)
+	if err != nil {
+		it.err = err
+		return
+	}
+	excerpt := ""
+	if a.Format == FormatMarkdown {
+		content, excerpt, err = RenderMarkdown(body, cfg.Markdown.RawHTML == RawHTMLEscape)
 		if err != nil {
-			it.err = err
+			it.err = fmt.Errorf("rendering Markdown: %w", err)
 			return
 		}
-		it.content = ResolveHTML(content, base)
-		switch {
-		case a.Summary != "":
-			it.Summary = Truncate(PlainText(a.Summary), summaryMax)
-		case excerpt != "":
-			it.Summary = Truncate(PlainText(excerpt), summaryMax)
-		default:
-			it.Summary = Truncate(PlainText(content), summaryMax)
+		if cfg.Markdown.RawHTML != RawHTMLTrust {
+			content = SanitizeHTML(content)
+			excerpt = SanitizeHTML(excerpt)
 		}
-		it.excerpt = excerpt
-	})
-	return it.err
+	}
+	base, err := url.Parse(it.Link)
+	if err != nil {
+		it.err = err
+		return
+	}
+	it.content = ResolveHTML(content, base)
+	switch {
+	case a.Format == FormatText:
+		it.Summary = Truncate(a.Summary, summaryMax) // plain text already
+	case a.Summary != "":
+		it.Summary = Truncate(PlainText(a.Summary), summaryMax)
+	case excerpt != "":
+		it.Summary = Truncate(PlainText(excerpt), summaryMax)
+	default:
+		it.Summary = Truncate(PlainText(content), summaryMax)
+	}
+}
+
+// parallel calls f(0) … f(n-1) on every core and waits for them.
+func parallel(n int, f func(i int)) {
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Go(func() {
+			for i := range work {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
 }
 
 // ContentHTML returns the item's full HTML with absolute URLs, or "" when

@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"runtime"
 	"strings"
 	"sync"
 )
@@ -74,32 +73,19 @@ func LoadArticles(fsys fs.FS, prefix string, cfg *Config, progress func(done, to
 
 	arts := make([]*Article, len(paths))
 	perFile := make([]Diagnostics, len(paths))
-	work := make(chan int)
 	var (
-		wg   sync.WaitGroup
 		mu   sync.Mutex
 		done int
 	)
-	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				arts[i], perFile[i] = loadOne(fsys, prefix, paths[i], cfg)
-				if progress != nil {
-					mu.Lock()
-					done++
-					progress(done, len(paths))
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for i := range paths {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel(len(paths), func(i int) {
+		arts[i], perFile[i] = loadOne(fsys, prefix, paths[i], cfg)
+		if progress != nil {
+			mu.Lock()
+			done++
+			progress(done, len(paths))
+			mu.Unlock()
+		}
+	})
 
 	out := arts[:0]
 	for i, a := range arts {
@@ -134,8 +120,36 @@ func loadOne(fsys fs.FS, prefix, rel string, cfg *Config) (*Article, Diagnostics
 		if i := strings.IndexByte(rel, '/'); i >= 0 {
 			a.Section = rel[:i]
 		}
+		// Keep what selection needs; the body is read again if published.
+		a.fsys, a.rel = fsys, rel
+		a.Body, a.ContentHTML = nil, ""
+		if a.Format == FormatText {
+			a.Summary = Truncate(a.Summary, summaryMax)
+		}
 	}
 	return a, diags
+}
+
+// body returns the article's Markdown body or plain-text HTML, reading the
+// file again when the loader dropped it.
+func (a *Article) body(cfg *Config) (body []byte, contentHTML string, err error) {
+	if a.Body != nil || a.ContentHTML != "" || a.fsys == nil {
+		return a.Body, a.ContentHTML, nil
+	}
+	src, err := readLimited(a.fsys, a.rel, cfg.MaxArticleSize)
+	if err != nil {
+		return nil, "", err
+	}
+	var b *Article
+	if a.Format == FormatText {
+		b, _ = ParseText(a.Path, src, cfg.Location())
+	} else {
+		b, _ = ParseMarkdown(a.Path, src, MarkdownOptions{Location: cfg.Location(), BaseURL: cfg.BaseURL})
+	}
+	if b == nil {
+		return nil, "", fmt.Errorf("changed while building; build again")
+	}
+	return b.Body, b.ContentHTML, nil
 }
 
 // readLimited reads the file rel from fsys, refusing anything larger than

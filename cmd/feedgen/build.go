@@ -32,7 +32,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	var old map[string][]byte
 	if s != nil {
-		diags = append(diags, s.checkFeeds()...)
+		diags = append(diags, s.checkFeeds(false)...)
 		old = readOld(s.out, s.result.Files)
 		diags = append(diags, s.guardIDs(old)...)
 	}

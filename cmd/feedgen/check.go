@@ -22,7 +22,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if s != nil {
-		diags = append(diags, s.checkFeeds()...)
+		diags = append(diags, s.checkFeeds(true)...)
 		diags = append(diags, s.guardIDs(readOld(s.out, s.result.Files))...)
 	}
 	printDiags(stderr, diags)

@@ -67,7 +67,7 @@ func (sv *server) rebuild(f *siteFlags, stderr io.Writer) {
 		return
 	}
 	if s != nil {
-		diags = append(diags, s.checkFeeds()...)
+		diags = append(diags, s.checkFeeds(false)...)
 	}
 	printDiags(stderr, diags)
 	if s == nil || diags.HasErrors() {

@@ -120,15 +120,21 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// checkFeeds runs the built-in feed checker over every feed file the build
-// made, at the URL it will be published at.
-func (s *site) checkFeeds() feed.Diagnostics {
+// checkFeeds runs the built-in feed checker over the feed files the build
+// made, at the URL each will be published at: every feed when all is true,
+// else the site's main feed set only (build and serve do that as a cheap
+// sanity check; the per-term feeds carry the same items written by the same
+// code, and check covers them all).
+func (s *site) checkFeeds(all bool) feed.Diagnostics {
 	data := make(map[string][]byte, len(s.result.Files))
 	for _, f := range s.result.Files {
 		data[f.Path] = f.Data
 	}
 	var diags feed.Diagnostics
 	for _, set := range s.result.Feeds {
+		if !all && set.Name != "" {
+			continue
+		}
 		for _, l := range set.Links {
 			rel := feed.RelPath(s.cfg, l.URL)
 			name := filepath.ToSlash(filepath.Join(s.out, filepath.FromSlash(rel)))
