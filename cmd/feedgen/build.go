@@ -20,9 +20,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	verbose := fs.Bool("v", false, "also list each file written and each article skipped, and why")
 	fs.BoolVar(&f.noCache, "no-cache", false, "neither read nor write the build cache (.feedgen-cache/ beside the config)")
 	ping := fs.Bool("ping", false, "after writing, notify the config's WebSub hub of each feed that changed")
+	var prof profileFlags
+	prof.register(fs)
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
+	defer prof.start(stderr)()
+	f.afterLoad = func() { prof.writeHeap(stderr) }
 	start := time.Now()
 	f.progress = progressTo(stderr, *quiet)
 	s, diags, err := f.load()

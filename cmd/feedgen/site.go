@@ -24,6 +24,9 @@ type siteFlags struct {
 	strict   bool
 	noCache  bool
 	progress func(done, total int)
+	// afterLoad, when not nil, runs once the articles are loaded and
+	// before the build (for heap profiles).
+	afterLoad func()
 }
 
 // register adds the flags to fs.
@@ -102,6 +105,9 @@ func (f *siteFlags) load() (*site, feed.Diagnostics, error) {
 	diags = append(diags, d...)
 	if diags.HasErrors() {
 		return nil, diags, nil
+	}
+	if f.afterLoad != nil {
+		f.afterLoad()
 	}
 	res, d := feed.Build(cfg, arts, feed.BuildOptions{Now: now, Drafts: f.drafts, Future: f.future, Strict: f.strict, Version: feed.Version})
 	diags = append(diags, d...)
