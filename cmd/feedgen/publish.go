@@ -240,7 +240,8 @@ func publish(ctx context.Context, out string, files []feed.File) (*publishReport
 		// A folder that is not empty holds someone else's files: keep it.
 	}
 	for d := range synced {
-		if err := syncDir(filepath.Join(out, filepath.FromSlash(d))); err != nil {
+		// A folder removed since needs no sync; its parent gets one.
+		if err := syncDir(filepath.Join(out, filepath.FromSlash(d))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
 		}
 	}
