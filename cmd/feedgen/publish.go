@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/feedgen/feedgen/feed"
@@ -153,17 +154,11 @@ func publish(ctx context.Context, out string, files []feed.File) (*publishReport
 			}
 		}
 	}()
-	for i := range pl.writes {
+	if err := writeTemps(ctx, out, pl.writes); err != nil {
 		if ctx.Err() != nil {
 			return rep, fmt.Errorf("%s: interrupted, nothing was replaced", disp(""))
 		}
-		t, err := writeTemp(out, pl.writes[i].data)
-		if t != "" {
-			pl.writes[i].temp = t
-		}
-		if err != nil {
-			return rep, err
-		}
+		return rep, err
 	}
 	if ctx.Err() != nil {
 		return rep, fmt.Errorf("%s: interrupted, nothing was replaced", disp(""))
@@ -253,6 +248,56 @@ func publish(ctx context.Context, out string, files []feed.File) (*publishReport
 	slices.Sort(rep.Written)
 	slices.Sort(rep.Removed)
 	return rep, errors.Join(errs...)
+}
+
+// tempWorkers is how many temporary files are written and synced at once:
+// file systems commit concurrent syncs together, which makes a build of
+// many small files several times faster than syncing one after another.
+const tempWorkers = 8
+
+// writeTemps writes every w.data to a synced temporary file in dir and
+// records its name in w.temp. It stops at the first error or when ctx is
+// done, which it checks before each file; the caller removes the
+// temporary files named so far.
+func writeTemps(ctx context.Context, dir string, ws []write) error {
+	jobs := make(chan *write)
+	errc := make(chan error, tempWorkers)
+	var wg sync.WaitGroup
+	for range min(tempWorkers, len(ws)) {
+		wg.Go(func() {
+			for w := range jobs {
+				t, err := writeTemp(dir, w.data)
+				w.temp = t
+				if err != nil {
+					errc <- err
+					for range jobs { // drain: the feeder stops at the error
+					}
+					return
+				}
+			}
+		})
+	}
+	var err error
+feed:
+	for i := range ws {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		select {
+		case jobs <- &ws[i]:
+		case err = <-errc:
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if err == nil {
+		select {
+		case err = <-errc:
+		default:
+		}
+	}
+	return err
 }
 
 // writeTemp writes data to a new synced temporary file in dir and
