@@ -184,7 +184,11 @@ func testCrash(t *testing.T, s *stressSite) {
 			t.Fatal(err)
 		}
 		delay := time.Duration(rng.Int64N(int64(span)))
-		timer := time.AfterFunc(delay, func() { cmd.Process.Signal(sig) })
+		timer := time.AfterFunc(delay, func() {
+			if err := cmd.Process.Signal(sig); err != nil && !errors.Is(err, os.ErrProcessDone) {
+				t.Errorf("iteration %d: signal: %v", i, err)
+			}
+		})
 		err := cmd.Wait()
 		timer.Stop()
 		var exit *exec.ExitError

@@ -186,7 +186,10 @@ func publish(ctx context.Context, out string, files []feed.File) (*publishReport
 
 	// Commit: from here on the publish runs to its end.
 	committed = true
-	synced := map[string]bool{}
+	dirty := map[string]bool{} // folders whose entries changed
+	for _, d := range pl.mkdirs {
+		dirty[path.Dir(d)] = true
+	}
 	var errs []error
 	for _, w := range pl.writes {
 		if err := os.Rename(w.temp, filepath.Join(out, filepath.FromSlash(w.rel))); err != nil {
@@ -195,7 +198,7 @@ func publish(ctx context.Context, out string, files []feed.File) (*publishReport
 			continue
 		}
 		rep.Written = append(rep.Written, w.rel)
-		synced[path.Dir(w.rel)] = false
+		dirty[path.Dir(w.rel)] = true
 	}
 	rep.Unchanged = pl.unchanged
 
@@ -208,7 +211,7 @@ func publish(ctx context.Context, out string, files []feed.File) (*publishReport
 		switch {
 		case err == nil:
 			rep.Removed = append(rep.Removed, rel)
-			synced[path.Dir(rel)] = false
+			dirty[path.Dir(rel)] = true
 		case errors.Is(err, fs.ErrNotExist):
 		default:
 			final.files[rel] = true // still ours; try again next time
@@ -229,12 +232,12 @@ func publish(ctx context.Context, out string, files []feed.File) (*publishReport
 			delete(final.dirs, d)
 			if err == nil {
 				rep.Removed = append(rep.Removed, d+"/")
-				synced[path.Dir(d)] = false
+				dirty[path.Dir(d)] = true
 			}
 		}
 		// A folder that is not empty holds someone else's files: keep it.
 	}
-	for d := range synced {
+	for d := range dirty {
 		// A folder removed since needs no sync; its parent gets one.
 		if err := syncDir(filepath.Join(out, filepath.FromSlash(d))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
