@@ -50,8 +50,16 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "feedgen: warnings are errors under -strict; nothing written")
 		return exitFail
 	}
-	if err := publish(s.out, s.result.Files); err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", filepath.ToSlash(s.out), err)
+	if err := checkOutputDir(s.out, s.articles, f.config); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFail
+	}
+	rep, err := publishWithSignals(s.out, s.result.Files)
+	if !*quiet {
+		printDiags(stderr, rep.Warnings)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
 		return exitFail
 	}
 	if *verbose {
@@ -60,6 +68,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 		for _, file := range s.result.Files {
 			fmt.Fprintf(stderr, "wrote %s\n", filepath.ToSlash(filepath.Join(s.out, file.Path)))
+		}
+		for _, rel := range rep.Removed {
+			fmt.Fprintf(stderr, "removed %s\n", filepath.ToSlash(filepath.Join(s.out, rel)))
 		}
 	}
 	if !*quiet {
