@@ -340,31 +340,31 @@ func TestPublishRefuses(t *testing.T) {
 		{
 			name:    "foreign file at the top",
 			fresh:   true,
-			setup:   writeFile("rss.xml", "theirs"),
+			setup:   seedFile("rss.xml", "theirs"),
 			files:   files(buildA),
 			wantErr: "/rss.xml: exists and was not written by feedgen; remove it or choose another output folder",
 		},
 		{
 			name:    "foreign file in a subfolder",
-			setup:   writeFile("x/rss.xml", "theirs"),
+			setup:   seedFile("x/rss.xml", "theirs"),
 			files:   files(map[string]string{"rss.xml": "new", "x/rss.xml": "new"}),
 			wantErr: "/x/rss.xml: exists and was not written by feedgen; remove it or choose another output folder",
 		},
 		{
 			name:    "foreign file in a folder feedgen made",
-			setup:   writeFile("tags/go/atom.xml", "theirs"),
+			setup:   seedFile("tags/go/atom.xml", "theirs"),
 			files:   files(map[string]string{"rss.xml": "new", "tags/go/atom.xml": "new"}),
 			wantErr: "/tags/go/atom.xml: exists and was not written by feedgen",
 		},
 		{
 			name:    "foreign folder at a target",
-			setup:   writeFile("atom.xml/x", "theirs"),
+			setup:   seedFile("atom.xml/x", "theirs"),
 			files:   files(map[string]string{"rss.xml": "new", "atom.xml": "new"}),
 			wantErr: "/atom.xml: exists and was not written by feedgen",
 		},
 		{
 			name:    "file where a folder is needed",
-			setup:   writeFile("cats", "theirs"),
+			setup:   seedFile("cats", "theirs"),
 			files:   files(map[string]string{"rss.xml": "new", "cats/rss.xml": "new"}),
 			wantErr: "/cats: exists and is not a folder",
 		},
@@ -430,7 +430,7 @@ func TestPublishRefuses(t *testing.T) {
 		},
 		{
 			name:    "corrupt manifest makes existing outputs foreign",
-			setup:   writeFile(manifestName, "garbage\n"),
+			setup:   seedFile(manifestName, "garbage\n"),
 			files:   files(buildB),
 			wantErr: "/feed.json: exists and was not written by feedgen",
 		},
@@ -466,9 +466,9 @@ func TestPublishRefuses(t *testing.T) {
 	}
 }
 
-// writeFile returns a setup function that writes data to the slash path
+// seedFile returns a setup function that writes data to the slash path
 // rel under the output folder.
-func writeFile(rel, data string) func(t *testing.T, out string) {
+func seedFile(rel, data string) func(t *testing.T, out string) {
 	return func(t *testing.T, out string) {
 		t.Helper()
 		p := filepath.Join(out, filepath.FromSlash(rel))
@@ -516,8 +516,8 @@ func TestPublishCorruptManifest(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			out := t.TempDir()
-			writeFile(manifestName, tc.manifest)(t, out)
-			writeFile("old.xml", "maybe ours, maybe not")(t, out)
+			seedFile(manifestName, tc.manifest)(t, out)
+			seedFile("old.xml", "maybe ours, maybe not")(t, out)
 			rep, err := publish(context.Background(), out, files(buildB))
 			if err != nil {
 				t.Fatalf("publish: %v", err)
@@ -540,7 +540,7 @@ func TestPublishRemovesStaleTemporaries(t *testing.T) {
 	out := t.TempDir()
 	mustPublish(t, out, buildA)
 	for _, name := range []string{tempPrefix + "123", tempPrefix + "9"} {
-		writeFile(name, "half a feed")(t, out)
+		seedFile(name, "half a feed")(t, out)
 	}
 	mustPublish(t, out, buildB)
 	diffSnapshots(t, snapshot(t, out), wantSnapshot(buildB, manifestB...))
@@ -565,7 +565,7 @@ func TestPublishInterrupted(t *testing.T) {
 	for n := 0; ; n++ {
 		out := t.TempDir()
 		mustPublish(t, out, buildA)
-		writeFile(tempPrefix+"stale", "half a feed")(t, out)
+		seedFile(tempPrefix+"stale", "half a feed")(t, out)
 		before := snapshot(t, out)
 		_, err := publish(&cancelAfter{context.Background(), n}, out, files(buildB))
 		if err != nil {
