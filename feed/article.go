@@ -1,9 +1,6 @@
 package feed
 
-import (
-	"io/fs"
-	"time"
-)
+import "time"
 
 // Format names an article's source format.
 type Format string
@@ -73,10 +70,4 @@ type Article struct {
 	// categories, taxonomies, summary, id, slug, url, external_url, image,
 	// enclosure, lang (whichever alias was used).
 	Line map[string]int
-
-	// The loader drops the body (Body, and ContentHTML of plain text) to
-	// keep memory flat, and the build re-reads the file from here when the
-	// article is published.
-	fsys fs.FS
-	rel  string
 }

@@ -2,6 +2,8 @@ package feed
 
 import (
 	"fmt"
+	"hash/maphash"
+	"io/fs"
 	"net/url"
 	"path"
 	"runtime"
@@ -90,56 +92,206 @@ const summaryMax = 300
 // everything time-dependent comes from opts.Now. All problems are returned;
 // when there are errors the Result is nil.
 func Build(cfg *Config, arts []*Article, opts BuildOptions) (*Result, Diagnostics) {
-	var diags Diagnostics
+	b := newBuilder(cfg, opts)
+	b.arts = arts
+	b.files = make([]string, len(arts))
+	for i, a := range arts {
+		b.files[i] = a.Path
+	}
 	res := &Result{}
-	res.Stats.Articles = len(arts)
-
-	var pub []*Article
-	for _, a := range arts {
-		switch {
-		case a.Draft && !opts.Drafts:
-			res.Stats.Drafts++
-			res.Skipped = append(res.Skipped, Skip{a.Path, "draft"})
-		case !opts.Future && (a.Date.After(opts.Now) || a.PublishDate.After(opts.Now)):
-			res.Stats.Scheduled++
-			res.Skipped = append(res.Skipped, Skip{a.Path, "scheduled"})
-		case !opts.Future && !a.ExpiryDate.IsZero() && !a.ExpiryDate.After(opts.Now):
-			res.Stats.Expired++
-			res.Skipped = append(res.Skipped, Skip{a.Path, "expired"})
-		default:
-			pub = append(pub, a)
+	var diags Diagnostics
+	var es []entry
+	for i, a := range arts {
+		if e, ok, d := b.admit(res, int32(i), a); d != nil {
+			diags = append(diags, d)
+		} else if ok {
+			es = append(es, e)
 		}
 	}
-	res.Stats.Published = len(pub)
+	return b.build(res, es, diags)
+}
 
-	items, d := makeItems(cfg, pub)
-	diags = append(diags, d...)
+// BuildFS reads every article under the root of fsys (the articles
+// folder, which the user knows as prefix) and builds the feeds, keeping of
+// each article only what selection needs, so memory stays flat however
+// large the site: the published articles are read again to be rendered.
+// progress, when not nil, is called after each file with the count done
+// and the total, from one goroutine at a time.
+func BuildFS(cfg *Config, fsys fs.FS, prefix string, opts BuildOptions, progress func(done, total int)) (*Result, Diagnostics) {
+	b := newBuilder(cfg, opts)
+	b.fsys, b.prefix = fsys, prefix
+	var diags Diagnostics
+	b.files, diags = articleFiles(fsys, prefix, cfg)
+
+	res := &Result{}
+	type outcome struct {
+		e     entry
+		ok    bool
+		diags Diagnostics
+		skip  *Skip
+	}
+	outs := make([]outcome, len(b.files))
+	var (
+		mu   sync.Mutex
+		done int
+	)
+	parallel(len(b.files), func(i int) {
+		a, d := loadOne(fsys, prefix, b.files[i], cfg)
+		o := &outs[i]
+		o.diags = d
+		if a != nil {
+			var r Result
+			var err *Error
+			o.e, o.ok, err = b.admit(&r, int32(i), a)
+			if err != nil {
+				o.diags = append(o.diags, err)
+			}
+			if len(r.Skipped) > 0 {
+				o.skip = &r.Skipped[0]
+			}
+		}
+		if progress != nil {
+			mu.Lock()
+			done++
+			progress(done, len(b.files))
+			mu.Unlock()
+		}
+	})
+	var es []entry
+	for _, o := range outs {
+		diags = append(diags, o.diags...)
+		if o.skip != nil {
+			res.Stats.Articles++
+			res.count(*o.skip)
+		} else if o.ok {
+			res.Stats.Articles++
+			es = append(es, o.e)
+		} else if !o.diags.HasErrors() && len(o.diags) == 0 {
+			res.Stats.Articles++
+		}
+	}
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	return b.build(res, es, diags)
+}
 
-	sets := feedSets(cfg, items)
+// newBuilder starts a build.
+func newBuilder(cfg *Config, opts BuildOptions) *builder {
+	return &builder{cfg: cfg, opts: opts, seed: maphash.MakeSeed()}
+}
 
-	// Render each published item once, however many feeds it is in, on
-	// every core.
-	var todo []*Item
-	seen := map[*Item]bool{}
-	for _, fs := range sets {
-		for _, it := range fs.Items {
-			if !seen[it] {
-				seen[it] = true
-				todo = append(todo, it)
+// count records a skipped article.
+func (r *Result) count(s Skip) {
+	r.Skipped = append(r.Skipped, s)
+	switch s.Reason {
+	case "draft":
+		r.Stats.Drafts++
+	case "scheduled":
+		r.Stats.Scheduled++
+	case "expired":
+		r.Stats.Expired++
+	}
+}
+
+// admit decides whether article a (file number file) is published now and
+// returns its entry if so; an article left out is counted in res.
+func (b *builder) admit(res *Result, file int32, a *Article) (entry, bool, *Error) {
+	opts := b.opts
+	reason := ""
+	switch {
+	case a.Draft && !opts.Drafts:
+		reason = "draft"
+	case !opts.Future && (a.Date.After(opts.Now) || a.PublishDate.After(opts.Now)):
+		reason = "scheduled"
+	case !opts.Future && !a.ExpiryDate.IsZero() && !a.ExpiryDate.After(opts.Now):
+		reason = "expired"
+	}
+	if reason != "" {
+		res.count(Skip{a.Path, reason})
+		return entry{}, false, nil
+	}
+	res.Stats.Articles++
+	e, err := b.newEntry(file, a)
+	if err != nil {
+		return entry{}, false, err
+	}
+	return e, true, nil
+}
+
+// article returns the whole article behind an entry, reading it again when
+// the build streams.
+func (b *builder) article(e *entry) (*Article, error) {
+	if b.fsys == nil {
+		return b.arts[e.file], nil
+	}
+	a, d := loadOne(b.fsys, b.prefix, b.files[e.file], b.cfg)
+	if a == nil {
+		return nil, fmt.Errorf("changed while building (%v); build again", d.Err())
+	}
+	return a, nil
+}
+
+// build finishes a build from the published entries.
+func (b *builder) build(res *Result, es []entry, diags Diagnostics) (*Result, Diagnostics) {
+	cfg, opts := b.cfg, b.opts
+	res.Stats.Published = len(es)
+	if res.Stats.Articles < len(es)+res.Stats.Drafts+res.Stats.Scheduled+res.Stats.Expired {
+		res.Stats.Articles = len(es) + res.Stats.Drafts + res.Stats.Scheduled + res.Stats.Expired
+	}
+	slices.SortFunc(res.Skipped, func(x, y Skip) int { return strings.Compare(x.Path, y.Path) })
+
+	// Two articles may not share an id or a URL: readers would merge them.
+	b.order(es)
+	diags = append(diags, b.duplicates(es)...)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	separate(es)
+	sels := b.selectFeeds(es)
+
+	// Make and render each published item once, however many feeds it is
+	// in, on every core.
+	items := map[int32]*Item{}
+	var todo []int32
+	for _, sel := range sels {
+		for _, i := range sel.entries {
+			if items[i] == nil {
+				items[i] = &Item{}
+				todo = append(todo, i)
 			}
 		}
 	}
-	parallel(len(todo), func(i int) { todo[i].render(cfg) })
-	for _, it := range todo {
-		if it.err != nil {
+	parallel(len(todo), func(k int) {
+		e := &es[todo[k]]
+		it := items[todo[k]]
+		a, err := b.article(e)
+		if err != nil {
+			it.Article, it.err = &Article{Path: b.path(e.file)}, err
+			return
+		}
+		b.fill(it, e, a)
+		if it.err == nil {
+			it.render(cfg)
+		}
+		a.Body = nil
+	})
+	for _, i := range todo {
+		if it := items[i]; it.err != nil {
 			diags = append(diags, errorf(it.Article.Path, it.Article.BodyLine, "%v", it.err))
 		}
 	}
 	if diags.HasErrors() {
 		return nil, diags
+	}
+	sets := make([]*FeedSet, len(sels))
+	for k, sel := range sels {
+		fs := sel.set
+		for _, i := range sel.entries {
+			fs.Items = append(fs.Items, items[i])
+		}
+		fs.finish(cfg)
+		sets[k] = fs
 	}
 
 	// Serialize the feed sets on every core; the files keep set order.
@@ -162,100 +314,89 @@ func Build(cfg *Config, arts []*Article, opts BuildOptions) (*Result, Diagnostic
 	return res, diags
 }
 
-// makeItems gives every published article its link, id and instants, in
-// feed order: newest first, ties broken by path.
-func makeItems(cfg *Config, arts []*Article) ([]*Item, Diagnostics) {
+// duplicates reports articles that share an id or a permalink, naming both
+// files. Entries hold hashes; the articles are read again for the message.
+func (b *builder) duplicates(es []entry) Diagnostics {
 	var diags Diagnostics
-	items := make([]*Item, 0, len(arts))
-	for _, a := range arts {
-		it := &Item{Article: a}
-		var err error
-		if it.Link, err = permalink(cfg, a); err != nil {
-			diags = append(diags, errorf(a.Path, a.Line["url"], "%v", err))
-			continue
+	byID := make(map[uint64]int, len(es))
+	byLink := make(map[uint64]int, len(es))
+	report := func(i, j int, what string) {
+		x, err1 := b.article(&es[j]) // the later one in feed order
+		y, err2 := b.article(&es[i])
+		if err1 != nil || err2 != nil {
+			diags = append(diags, errorf(b.path(es[j].file), 0, "duplicate %s: %s has it too", what, b.path(es[i].file)))
+			return
 		}
-		switch {
-		case a.ID != "":
-			u, err := url.Parse(a.ID)
-			if err != nil || !u.IsAbs() {
-				diags = append(diags, errorf(a.Path, a.Line["id"], "id %q must be an absolute URI, like https://example.org/posts/x/ or tag:example.org,2024:x", a.ID))
-				continue
-			}
-			it.ID = a.ID
-			it.IsPermaLink = a.ID == it.Link
-		case cfg.IDScheme == "tag":
-			it.ID = "tag:" + cfg.Tag.Authority + "," + cfg.Tag.Date + ":" + articleSlug(a)
-		default:
-			it.ID = it.Link
-			it.IsPermaLink = true
+		link, _ := permalink(b.cfg, x)
+		id, _, _ := itemID(b.cfg, x, link)
+		val, key, fix := id, "id", "set a different slug: or id:"
+		if what == "permalink" {
+			val, key, fix = link, "slug", "set a different slug:"
 		}
-		it.Title = PlainText(a.Title)
-		if it.Title == "" {
-			it.Title = articleSlug(a)
-		}
-		it.Authors = a.Authors
-		if len(it.Authors) == 0 && cfg.Author.Name != "" {
-			it.Authors = []Person{cfg.Author}
-		}
-		it.Published = a.Date.UTC().Truncate(time.Second)
-		items = append(items, it)
+		diags = append(diags, errorf(x.Path, x.Line[key], "duplicate %s %q: %s has it too; %s", what, val, y.Path, fix))
 	}
-
-	// Two articles may not share an id or a URL: readers would merge them.
-	byID := map[string]*Item{}
-	byLink := map[string]*Item{}
-	for _, it := range items {
-		if o := byID[it.ID]; o != nil {
-			diags = append(diags, errorf(it.Article.Path, it.Article.Line["id"], "duplicate id %q: %s has it too; set a different slug: or id:", it.ID, o.Article.Path))
+	for i := range es {
+		if j, ok := byID[es[i].id]; ok {
+			report(j, i, "id")
 		} else {
-			byID[it.ID] = it
+			byID[es[i].id] = i
 		}
-		if o := byLink[it.Link]; o != nil && it.Link != it.ID {
-			diags = append(diags, errorf(it.Article.Path, it.Article.Line["slug"], "duplicate permalink %q: %s has it too; set a different slug:", it.Link, o.Article.Path))
+		if es[i].link == es[i].id {
+			continue // the id is the permalink: reported once
+		}
+		if j, ok := byLink[es[i].link]; ok {
+			report(j, i, "permalink")
 		} else {
-			byLink[it.Link] = it
+			byLink[es[i].link] = i
 		}
 	}
-	if diags.HasErrors() {
-		return nil, diags
-	}
-
-	slices.SortStableFunc(items, func(a, b *Item) int {
-		if c := b.Published.Compare(a.Published); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Article.Path, b.Article.Path)
-	})
-	separateInstants(items)
-	return items, diags
+	return diags
 }
 
-// separateInstants makes every item's published and updated instants
-// distinct, since Atom readers and validators treat entries with the same
-// updated instant as ambiguous. Items arrive newest first. Walking from the
-// oldest, an item whose instant is not after the one below it is moved to one
-// second after it; so of several date-only articles on one day, the one whose
-// path sorts last keeps midnight and each one above it gets one more second.
-// Order is kept, nothing moves earlier, and the result depends only on the
-// input. Updated instants are then made unique the same way, in feed order.
-func separateInstants(items []*Item) {
-	for i := len(items) - 2; i >= 0; i-- {
-		if next := items[i+1].Published; !items[i].Published.After(next) {
-			items[i].Published = next.Add(time.Second)
+// itemID returns the item id of a published article whose permalink is link.
+func itemID(cfg *Config, a *Article, link string) (id string, isPermaLink bool, _ *Error) {
+	switch {
+	case a.ID != "":
+		u, err := url.Parse(a.ID)
+		if err != nil || !u.IsAbs() {
+			return "", false, errorf(a.Path, a.Line["id"], "id %q must be an absolute URI, like https://example.org/posts/x/ or tag:example.org,2024:x", a.ID)
 		}
+		return a.ID, a.ID == link, nil
+	case cfg.IDScheme == "tag":
+		return "tag:" + cfg.Tag.Authority + "," + cfg.Tag.Date + ":" + articleSlug(a), false, nil
 	}
-	seen := make(map[int64]bool, len(items))
-	for _, it := range items {
-		u := it.Article.Updated.UTC().Truncate(time.Second)
-		if u.Before(it.Published) {
-			u = it.Published
-		}
-		for seen[u.Unix()] {
-			u = u.Add(time.Second)
-		}
-		seen[u.Unix()] = true
-		it.Updated = u
+	return link, true, nil
+}
+
+// fill makes the item of entry e from its article.
+func (b *builder) fill(it *Item, e *entry, a *Article) {
+	cfg := b.cfg
+	it.Article = a
+	link, err := permalink(cfg, a)
+	if err != nil {
+		it.err = err
+		return
 	}
+	id, perma, ierr := itemID(cfg, a, link)
+	if ierr != nil {
+		it.err = ierr.Err
+		return
+	}
+	if b.hash(id) != e.id || b.hash(link) != e.link {
+		it.err = fmt.Errorf("changed while building; build again")
+		return
+	}
+	it.ID, it.IsPermaLink, it.Link = id, perma, link
+	it.Title = PlainText(a.Title)
+	if it.Title == "" {
+		it.Title = articleSlug(a)
+	}
+	it.Authors = a.Authors
+	if len(it.Authors) == 0 && cfg.Author.Name != "" {
+		it.Authors = []Person{cfg.Author}
+	}
+	it.Published = time.Unix(e.pub, 0).UTC()
+	it.Updated = time.Unix(e.upd, 0).UTC()
 }
 
 // articleSlug returns the slugified slug of a.
@@ -278,19 +419,47 @@ func permalink(cfg *Config, a *Article) (string, error) {
 		return cfg.Abs(a.URL), nil
 	}
 	d := a.Date.In(cfg.Location())
-	r := strings.NewReplacer(
-		":year", fmt.Sprintf("%04d", d.Year()),
-		":month", fmt.Sprintf("%02d", int(d.Month())),
-		":day", fmt.Sprintf("%02d", d.Day()),
-		":section", url.PathEscape(Slugify(a.Section)),
-		":slug", url.PathEscape(articleSlug(a)),
-		":filename", url.PathEscape(articleFilename(a)),
-	)
-	p := path.Clean(r.Replace(cfg.Permalink))
+	p := path.Clean(expandPermalink(cfg.Permalink, func(token string) string {
+		switch token {
+		case "year":
+			return fmt.Sprintf("%04d", d.Year())
+		case "month":
+			return fmt.Sprintf("%02d", int(d.Month()))
+		case "day":
+			return fmt.Sprintf("%02d", d.Day())
+		case "section":
+			return url.PathEscape(Slugify(a.Section))
+		case "slug":
+			return url.PathEscape(articleSlug(a))
+		case "filename":
+			return url.PathEscape(articleFilename(a))
+		}
+		return ":" + token
+	}))
 	if strings.HasSuffix(cfg.Permalink, "/") && p != "/" {
 		p += "/"
 	}
 	return cfg.Abs(p), nil
+}
+
+// expandPermalink replaces each :token (a run of lower-case letters after a
+// colon) in pattern by value(token).
+func expandPermalink(pattern string, value func(token string) string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(pattern, ':')
+		if i < 0 {
+			b.WriteString(pattern)
+			return b.String()
+		}
+		b.WriteString(pattern[:i])
+		j := i + 1
+		for j < len(pattern) && pattern[j] >= 'a' && pattern[j] <= 'z' {
+			j++
+		}
+		b.WriteString(value(pattern[i+1 : j]))
+		pattern = pattern[j:]
+	}
 }
 
 // articleFilename returns the slugified file name of a.
@@ -304,12 +473,8 @@ func articleFilename(a *Article) string {
 // render fills the item's content and summary; Build calls it once per item.
 func (it *Item) render(cfg *Config) {
 	a := it.Article
-	body, content, err := a.body(cfg)
-	if err != nil {
-		it.err = err
-		return
-	}
-	excerpt := ""
+	body, content, excerpt := a.Body, a.ContentHTML, ""
+	var err error
 	if a.Format == FormatMarkdown {
 		content, excerpt, err = RenderMarkdown(body, cfg.Markdown.RawHTML == RawHTMLEscape)
 		if err != nil {

@@ -43,6 +43,36 @@ func excluded(globs []string, rel string) bool {
 // is called after each file with the count done and the total, from one
 // goroutine at a time.
 func LoadArticles(fsys fs.FS, prefix string, cfg *Config, progress func(done, total int)) ([]*Article, Diagnostics) {
+	paths, diags := articleFiles(fsys, prefix, cfg)
+	arts := make([]*Article, len(paths))
+	perFile := make([]Diagnostics, len(paths))
+	var (
+		mu   sync.Mutex
+		done int
+	)
+	parallel(len(paths), func(i int) {
+		arts[i], perFile[i] = loadOne(fsys, prefix, paths[i], cfg)
+		if progress != nil {
+			mu.Lock()
+			done++
+			progress(done, len(paths))
+			mu.Unlock()
+		}
+	})
+
+	out := arts[:0]
+	for i, a := range arts {
+		diags = append(diags, perFile[i]...)
+		if a != nil {
+			out = append(out, a)
+		}
+	}
+	return out, diags
+}
+
+// articleFiles lists the article files under the root of fsys, in path
+// order, leaving out what cfg.Exclude matches.
+func articleFiles(fsys fs.FS, prefix string, cfg *Config) ([]string, Diagnostics) {
 	var (
 		paths []string
 		diags Diagnostics
@@ -70,31 +100,7 @@ func LoadArticles(fsys fs.FS, prefix string, cfg *Config, progress func(done, to
 	if err != nil {
 		diags = append(diags, errorf(prefix, 0, "%v", err))
 	}
-
-	arts := make([]*Article, len(paths))
-	perFile := make([]Diagnostics, len(paths))
-	var (
-		mu   sync.Mutex
-		done int
-	)
-	parallel(len(paths), func(i int) {
-		arts[i], perFile[i] = loadOne(fsys, prefix, paths[i], cfg)
-		if progress != nil {
-			mu.Lock()
-			done++
-			progress(done, len(paths))
-			mu.Unlock()
-		}
-	})
-
-	out := arts[:0]
-	for i, a := range arts {
-		diags = append(diags, perFile[i]...)
-		if a != nil {
-			out = append(out, a)
-		}
-	}
-	return out, diags
+	return paths, diags
 }
 
 // loadOne reads and parses one article.
@@ -120,37 +126,10 @@ func loadOne(fsys fs.FS, prefix, rel string, cfg *Config) (*Article, Diagnostics
 		if i := strings.IndexByte(rel, '/'); i >= 0 {
 			a.Section = rel[:i]
 		}
-		// Keep what selection needs; the body is read again if published.
-		a.fsys, a.rel = fsys, rel
-		a.Body, a.ContentHTML = nil, ""
-		if a.Format == FormatText {
-			a.Summary = Truncate(a.Summary, summaryMax)
-		}
 	}
 	return a, diags
 }
 
-// body returns the article's Markdown body or plain-text HTML, reading the
-// file again when the loader dropped it.
-func (a *Article) body(cfg *Config) (body []byte, contentHTML string, err error) {
-	if a.Body != nil || a.ContentHTML != "" || a.fsys == nil {
-		return a.Body, a.ContentHTML, nil
-	}
-	src, err := readLimited(a.fsys, a.rel, cfg.MaxArticleSize)
-	if err != nil {
-		return nil, "", err
-	}
-	var b *Article
-	if a.Format == FormatText {
-		b, _ = ParseText(a.Path, src, cfg.Location())
-	} else {
-		b, _ = ParseMarkdown(a.Path, src, MarkdownOptions{Location: cfg.Location(), BaseURL: cfg.BaseURL})
-	}
-	if b == nil {
-		return nil, "", fmt.Errorf("changed while building; build again")
-	}
-	return b.Body, b.ContentHTML, nil
-}
 
 // readLimited reads the file rel from fsys, refusing anything larger than
 // limit bytes and anything that is not a regular file.
@@ -170,9 +149,21 @@ func readLimited(fsys fs.FS, rel string, limit int64) ([]byte, error) {
 	if st.Size() > limit {
 		return nil, fmt.Errorf("article is %d bytes, larger than max_article_size (%d bytes)", st.Size(), limit)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// Read into a buffer of the file's size; a file that grew meanwhile is
+	// read to the end (within the limit).
+	data := make([]byte, st.Size())
+	n, err := io.ReadFull(f, data)
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		data = data[:n]
+	case err != nil:
 		return nil, unwrapPathError(err)
+	default:
+		rest, err := io.ReadAll(io.LimitReader(f, limit+1-int64(n)))
+		if err != nil {
+			return nil, unwrapPathError(err)
+		}
+		data = append(data, rest...)
 	}
 	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("article is larger than max_article_size (%d bytes)", limit)

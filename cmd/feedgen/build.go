@@ -26,7 +26,6 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer prof.start(stderr)()
-	f.afterLoad = func() { prof.writeHeap(stderr) }
 	start := time.Now()
 	f.progress = progressTo(stderr, *quiet)
 	s, diags, err := f.load()
@@ -76,6 +75,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if !*quiet {
 		fmt.Fprintln(stderr, summary(s.result, time.Since(start)))
 	}
+	prof.writeHeap(stderr)
 	if *ping {
 		return s.ping(old, stderr, *verbose)
 	}

@@ -16,7 +16,7 @@ type profileFlags struct {
 
 func (p *profileFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&p.cpu, "cpuprofile", "", "write a CPU profile to `file` (for go tool pprof)")
-	fs.StringVar(&p.mem, "memprofile", "", "write a heap profile to `file` after loading the articles (for go tool pprof)")
+	fs.StringVar(&p.mem, "memprofile", "", "write a heap profile to `file` at the end of the build (for go tool pprof)")
 }
 
 // start begins CPU profiling; the returned func stops it.

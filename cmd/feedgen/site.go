@@ -24,9 +24,6 @@ type siteFlags struct {
 	strict   bool
 	noCache  bool
 	progress func(done, total int)
-	// afterLoad, when not nil, runs once the articles are loaded and
-	// before the build (for heap profiles).
-	afterLoad func()
 }
 
 // register adds the flags to fs.
@@ -101,15 +98,8 @@ func (f *siteFlags) load() (*site, feed.Diagnostics, error) {
 	if st, err := os.Stat(s.articles); err != nil || !st.IsDir() {
 		return nil, append(diags, &feed.Error{Path: filepath.ToSlash(s.articles), Err: fmt.Errorf("articles folder not found")}), nil
 	}
-	arts, d := feed.LoadArticles(os.DirFS(s.articles), filepath.ToSlash(s.articles), cfg, f.progress)
-	diags = append(diags, d...)
-	if diags.HasErrors() {
-		return nil, diags, nil
-	}
-	if f.afterLoad != nil {
-		f.afterLoad()
-	}
-	res, d := feed.Build(cfg, arts, feed.BuildOptions{Now: now, Drafts: f.drafts, Future: f.future, Strict: f.strict, Version: feed.Version})
+	res, d := feed.BuildFS(cfg, os.DirFS(s.articles), filepath.ToSlash(s.articles),
+		feed.BuildOptions{Now: now, Drafts: f.drafts, Future: f.future, Strict: f.strict, Version: feed.Version}, f.progress)
 	diags = append(diags, d...)
 	if res == nil {
 		return nil, diags, nil
