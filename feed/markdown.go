@@ -100,6 +100,12 @@ func ParseMarkdown(path string, src []byte, opts MarkdownOptions) (*Article, Dia
 	if ferr != nil {
 		return nil, Diagnostics{ferr}
 	}
+	// YAML and TOML reject raw control characters; one pasted into a title
+	// must not cost the article, and feeds drop them anyway (CleanText).
+	// Only characters are removed, never line ends, so lines stay put.
+	if c := CleanText(string(fm.text)); len(c) != len(fm.text) {
+		fm.text = []byte(c)
+	}
 	a := &Article{Path: path, Format: FormatMarkdown}
 	d := &fmDecoder{path: path, loc: loc, art: a}
 	var fields []fmField

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"html"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -11,8 +13,9 @@ import (
 )
 
 // TestRoundTrip parses every feed a golden site produces with a real feed
-// parser (gofeed) and checks each item's id, title, link, dates, authors and
-// content came through, in order.
+// parser (gofeed) and checks that every field came through, in order: each
+// item's id, title, link, dates, authors, content, summary, categories,
+// enclosure, image (JSON) and external link (Atom, JSON).
 func TestRoundTrip(t *testing.T) {
 	cases, _ := filepath.Glob("testdata/build/*")
 	for _, dir := range cases {
@@ -81,6 +84,38 @@ func roundTrip(t *testing.T, cfg *Config, set *FeedSet, format string, data []by
 		}
 		if c := want.ContentHTML(cfg); got.Content != c {
 			t.Errorf("item %d: content differs\n got: %q\nwant: %q", i, got.Content, c)
+		}
+		wantCats := append(append([]string(nil), want.Article.Tags...), want.Article.Categories...)
+		if !slices.Equal(got.Categories, wantCats) {
+			t.Errorf("item %d: categories %q, want %q", i, got.Categories, wantCats)
+		}
+		var wantEnc []gofeed.Enclosure
+		if e := want.Article.Enclosure; e != nil {
+			length := strconv.FormatInt(e.Length, 10)
+			if format == "json" && e.Length == 0 {
+				length = "" // size_in_bytes is left out when zero
+			}
+			wantEnc = append(wantEnc, gofeed.Enclosure{URL: cfg.Abs(e.URL), Type: e.Type, Length: length})
+		}
+		var gotEnc []gofeed.Enclosure
+		for _, e := range got.Enclosures {
+			gotEnc = append(gotEnc, *e)
+		}
+		if !slices.Equal(gotEnc, wantEnc) {
+			t.Errorf("item %d: enclosures %+v, want %+v", i, gotEnc, wantEnc)
+		}
+		if format == "json" {
+			// RSS and Atom have no item image; gofeed guesses one from the content.
+			var img string
+			if got.Image != nil {
+				img = got.Image.URL
+			}
+			if want := absOrEmpty(cfg, want.Article.Image); img != want {
+				t.Errorf("item %d: image %q, want %q", i, img, want)
+			}
+		}
+		if x := want.Article.ExternalURL; x != "" && format != "rss" && !slices.Contains(got.Links, cfg.Abs(x)) {
+			t.Errorf("item %d: links %q lack the external URL %q", i, got.Links, cfg.Abs(x))
 		}
 		summary := got.Description
 		if format == "rss" {

@@ -1,0 +1,82 @@
+package feed
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+)
+
+// TestNULIsError: a NUL byte makes a file binary, an error naming its
+// line, whatever the format; the other articles still load.
+func TestNULIsError(t *testing.T) {
+	tests := []struct {
+		name, file string
+		src        string
+		wantLine   int
+	}{
+		{"markdown body", "a.md", "---\ntitle: T\ndate: 2024-01-01\n---\nbody\x00\n", 5},
+		{"markdown front matter", "a.md", "---\ntitle: T\x00\ndate: 2024-01-01\n---\nbody\n", 2},
+		{"text", "a.txt", "date 2024-01-01 Body.\r\n\r\nMore\x00.\r\n", 3},
+	}
+	cfg := loadTestConfig(t, "testdata/build/hostile")
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				tc.file:  {Data: []byte(tc.src)},
+				"ok.txt": {Data: []byte("date 2024-01-02 Fine.\n")},
+			}
+			arts, diags := LoadArticles(fsys, "articles", cfg, nil)
+			if len(arts) != 1 || arts[0].Path != "articles/ok.txt" {
+				t.Errorf("loaded %d articles, want only articles/ok.txt", len(arts))
+			}
+			if len(diags) != 1 {
+				t.Fatalf("got %d messages, want 1: %v", len(diags), diags)
+			}
+			d := diags[0]
+			if d.Warning || d.Path != "articles/"+tc.file || d.Line != tc.wantLine || !strings.Contains(d.Err.Error(), "NUL") {
+				t.Errorf("got %v, want an error at articles/%s:%d about the NUL byte", d, tc.file, tc.wantLine)
+			}
+		})
+	}
+}
+
+// TestOutputSafe scans every byte of every file every golden site writes:
+// no active content survives (script elements, event handlers, javascript:
+// URLs), and no character that XML forbids or validators flag (C0 and C1
+// controls, DEL, U+FFFD, invalid UTF-8) is written, not even inside CDATA.
+func TestOutputSafe(t *testing.T) {
+	cases, err := filepath.Glob("testdata/build/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	banned := []string{"<script", "onclick", "onerror", "onload=", "javascript:"}
+	for _, dir := range cases {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			res, _ := buildDir(t, dir, BuildOptions{})
+			for _, f := range res.Files {
+				lower := bytes.ToLower(f.Data)
+				for _, b := range banned {
+					if i := bytes.Index(lower, []byte(b)); i >= 0 {
+						t.Errorf("%s contains %q: %q", f.Path, b, around(f.Data, i))
+					}
+				}
+				for i := 0; i < len(f.Data); {
+					r, n := utf8.DecodeRune(f.Data[i:])
+					if !keepRune(r, n) {
+						t.Errorf("%s: bad character %U at byte %d: %q", f.Path, r, i, around(f.Data, i))
+						break
+					}
+					i += n
+				}
+			}
+		})
+	}
+}
+
+// around returns the bytes around offset i, for messages.
+func around(data []byte, i int) []byte {
+	return data[max(i-40, 0):min(i+40, len(data))]
+}
