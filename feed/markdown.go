@@ -57,6 +57,7 @@ type MarkdownOptions struct {
 //	image                  [images] a URL, a mapping with path, src or url,
 //	                       or (images) a list whose first entry is one of those
 //	enclosure              a mapping {url, type, length}; length is optional
+//	                       (LoadArticles measures a local file)
 //
 // Other keys are ignored; one that looks like a typo of a known key draws a
 // warning. A known key with a value of the wrong type is an error at the
