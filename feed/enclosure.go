@@ -43,3 +43,20 @@ func measureEnclosure(fsys fs.FS, rel string, a *Article) *Error {
 	e.Length = st.Size()
 	return nil
 }
+
+// mediaURL makes a URL from an item's front matter (its enclosure, its
+// image) absolute the way measureEnclosure finds the file: a site-relative
+// "/x" against the site (Config.Abs), a document-relative "x" or "../x"
+// against the item's own permalink, as in its content and in a Hugo page
+// bundle.
+func (it *Item) mediaURL(cfg *Config, ref string) string {
+	u, err := url.Parse(ref)
+	if err != nil || u.IsAbs() || strings.HasPrefix(ref, "/") {
+		return cfg.Abs(ref)
+	}
+	base, err := url.Parse(it.Link)
+	if err != nil {
+		return cfg.Abs(ref)
+	}
+	return base.ResolveReference(u).String()
+}

@@ -71,3 +71,26 @@ func TestMeasureEnclosure(t *testing.T) {
 		})
 	}
 }
+
+// TestMediaURL: front-matter media URLs resolve like the files are found,
+// site-relative ones against the site, the others against the permalink.
+func TestMediaURL(t *testing.T) {
+	cfg, diags := ParseConfig("config.yaml", []byte("title: T\nbase_url: https://example.org/blog/\n"))
+	if cfg == nil {
+		t.Fatal(diags.Err())
+	}
+	it := &Item{Link: "https://example.org/blog/posts/ep/"}
+	tests := []struct{ ref, want string }{
+		{"/media/a.mp3", "https://example.org/blog/media/a.mp3"},
+		{"a.mp3", "https://example.org/blog/posts/ep/a.mp3"},
+		{"../a.mp3", "https://example.org/blog/posts/a.mp3"},
+		{"media/a%20b.mp3?v=1", "https://example.org/blog/posts/ep/media/a%20b.mp3?v=1"},
+		{"//cdn.example.net/a.mp3", "https://cdn.example.net/a.mp3"},
+		{"http://cdn.example.net/a.mp3", "http://cdn.example.net/a.mp3"},
+	}
+	for _, tc := range tests {
+		if got := it.mediaURL(cfg, tc.ref); got != tc.want {
+			t.Errorf("mediaURL(%q) = %q, want %q", tc.ref, got, tc.want)
+		}
+	}
+}

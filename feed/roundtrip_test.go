@@ -15,7 +15,8 @@ import (
 // TestRoundTrip parses every feed a golden site produces with a real feed
 // parser (gofeed) and checks that every field came through, in order: each
 // item's id, title, link, dates, authors, content, summary, categories,
-// enclosure, image (JSON) and external link (Atom, JSON).
+// enclosure, image and external link (JSON only: RSS and Atom have no
+// place for them that gofeed reads).
 func TestRoundTrip(t *testing.T) {
 	cases, _ := filepath.Glob("testdata/build/*")
 	for _, dir := range cases {
@@ -75,6 +76,10 @@ func roundTrip(t *testing.T, cfg *Config, set *FeedSet, format string, data []by
 		for _, a := range got.Authors {
 			names = append(names, a.Name)
 		}
+		if format == "rss" && got.DublinCoreExt != nil && len(got.DublinCoreExt.Creator) > 1 {
+			// gofeed keeps only the first dc:creator as the author.
+			names = got.DublinCoreExt.Creator
+		}
 		var wantNames []string
 		for _, a := range want.Authors {
 			wantNames = append(wantNames, a.Name)
@@ -82,7 +87,11 @@ func roundTrip(t *testing.T, cfg *Config, set *FeedSet, format string, data []by
 		if strings.Join(names, ",") != strings.Join(wantNames, ",") {
 			t.Errorf("item %d: authors %q, want %q", i, names, wantNames)
 		}
-		if c := want.ContentHTML(cfg); got.Content != c {
+		c := want.ContentHTML(cfg)
+		if format == "json" && c == "" {
+			c = orDefault(want.Summary, want.Title) // an item needs content_html or content_text
+		}
+		if got.Content != c {
 			t.Errorf("item %d: content differs\n got: %q\nwant: %q", i, got.Content, c)
 		}
 		wantCats := append(append([]string(nil), want.Article.Tags...), want.Article.Categories...)
@@ -95,7 +104,7 @@ func roundTrip(t *testing.T, cfg *Config, set *FeedSet, format string, data []by
 			if format == "json" && e.Length == 0 {
 				length = "" // size_in_bytes is left out when zero
 			}
-			wantEnc = append(wantEnc, gofeed.Enclosure{URL: cfg.Abs(e.URL), Type: e.Type, Length: length})
+			wantEnc = append(wantEnc, gofeed.Enclosure{URL: want.mediaURL(cfg, e.URL), Type: e.Type, Length: length})
 		}
 		var gotEnc []gofeed.Enclosure
 		for _, e := range got.Enclosures {
@@ -110,11 +119,12 @@ func roundTrip(t *testing.T, cfg *Config, set *FeedSet, format string, data []by
 			if got.Image != nil {
 				img = got.Image.URL
 			}
-			if want := absOrEmpty(cfg, want.Article.Image); img != want {
+			if want := absMedia(cfg, want, want.Article.Image); img != want {
 				t.Errorf("item %d: image %q, want %q", i, img, want)
 			}
 		}
-		if x := want.Article.ExternalURL; x != "" && format != "rss" && !slices.Contains(got.Links, cfg.Abs(x)) {
+		// gofeed drops Atom's link rel="related"; RSS has no place for it.
+		if x := want.Article.ExternalURL; x != "" && format == "json" && !slices.Contains(got.Links, cfg.Abs(x)) {
 			t.Errorf("item %d: links %q lack the external URL %q", i, got.Links, cfg.Abs(x))
 		}
 		summary := got.Description
@@ -136,4 +146,13 @@ func loadTestConfig(t *testing.T, dir string) *Config {
 		t.Fatal(diags.Err())
 	}
 	return cfg
+}
+
+// absMedia is the absolute URL the writers mean for a front-matter media
+// URL of it, "" for none; TestMediaURL checks how it is resolved.
+func absMedia(cfg *Config, it *Item, ref string) string {
+	if ref == "" {
+		return ""
+	}
+	return it.mediaURL(cfg, ref)
 }

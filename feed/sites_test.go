@@ -52,7 +52,7 @@ func TestOutputSafe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	banned := []string{"<script", "onclick", "onerror", "onload=", "javascript:"}
+	banned := []string{"<script", "onclick=", "onerror=", "onload=", "javascript:"}
 	for _, dir := range cases {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			res, _ := buildDir(t, dir, BuildOptions{})
