@@ -2,11 +2,15 @@ package feed
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
+
+	"github.com/mmcdole/gofeed"
 )
 
 // TestNULIsError: a NUL byte makes a file binary, an error naming its
@@ -79,4 +83,71 @@ func TestOutputSafe(t *testing.T) {
 // around returns the bytes around offset i, for messages.
 func around(data []byte, i int) []byte {
 	return data[max(i-40, 0):min(i+40, len(data))]
+}
+
+// TestTermFeeds checks every per-term feed of the rich site against the
+// parsed articles: a tag's feed holds exactly the published articles
+// carrying that tag (compared by slug), newest first, and names its own
+// files as self links.
+func TestTermFeeds(t *testing.T) {
+	const dir = "testdata/build/rich"
+	cfg := loadTestConfig(t, dir)
+	arts, diags := LoadArticles(os.DirFS(filepath.Join(dir, cfg.Articles)), cfg.Articles, cfg, nil)
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	res, _ := buildDir(t, dir, BuildOptions{})
+	files := map[string][]byte{}
+	for _, f := range res.Files {
+		files[f.Path] = f.Data
+	}
+	tagged := map[string][]*Article{} // tag slug → articles
+	for _, a := range arts {
+		for _, tag := range a.Tags {
+			tagged[Slugify(tag)] = append(tagged[Slugify(tag)], a)
+		}
+	}
+	if len(tagged) < 3 {
+		t.Fatalf("only %d tags in %s; the test needs more", len(tagged), dir)
+	}
+	for slug, want := range tagged {
+		t.Run(slug, func(t *testing.T) {
+			var set *FeedSet
+			for _, s := range res.Feeds {
+				if s.Name == "tags/"+slug {
+					set = s
+				}
+			}
+			if set == nil {
+				t.Fatalf("no feed for tag %q", slug)
+			}
+			slices.SortFunc(want, func(a, b *Article) int { return b.Date.Compare(a.Date) })
+			var got, wantPaths []string
+			for _, it := range set.Items {
+				got = append(got, it.Article.Path)
+			}
+			for _, a := range want {
+				wantPaths = append(wantPaths, a.Path)
+			}
+			if !slices.Equal(got, wantPaths) {
+				t.Errorf("items %q, want %q", got, wantPaths)
+			}
+			for _, format := range []string{"rss", "atom", "json"} {
+				self := cfg.BaseURL + "tags/" + slug + "/" + map[string]string{"rss": "rss.xml", "atom": "atom.xml", "json": "feed.json"}[format]
+				parsed, err := gofeed.NewParser().Parse(bytes.NewReader(files[RelPath(cfg, self)]))
+				if err != nil {
+					t.Fatalf("%s: %v", self, err)
+				}
+				if n := len(parsed.Items); n != len(want) {
+					t.Errorf("%s: %d items, want %d", self, n, len(want))
+				}
+				if !bytes.Contains(files[RelPath(cfg, self)], []byte(`"`+self+`"`)) {
+					t.Errorf("%s does not name itself", self)
+				}
+				if format == "json" && parsed.FeedLink != self {
+					t.Errorf("%s: feed_url %q", self, parsed.FeedLink)
+				}
+			}
+		})
+	}
 }
