@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
@@ -147,6 +148,73 @@ func TestTermFeeds(t *testing.T) {
 				if format == "json" && parsed.FeedLink != self {
 					t.Errorf("%s: feed_url %q", self, parsed.FeedLink)
 				}
+			}
+		})
+	}
+}
+
+// TestMigratedSites builds folders of Jekyll and Hugo posts as those
+// generators wrote them: no errors, every post present with the right title
+// and date, the unpublished ones left out for the right reason, and one
+// warning per template tag that only the original generator can evaluate.
+func TestMigratedSites(t *testing.T) {
+	type post struct{ path, title, date string }
+	tests := []struct {
+		dir          string
+		want         []post // the main feed, newest first
+		skipped      []Skip
+		wantWarnings int
+	}{
+		{
+			dir: "testdata/build/jekyll",
+			want: []post{
+				{"articles/2017-02-14-no-title-here.md", "No Title Here", "2017-02-14T08:00:00Z"},
+				{"articles/2016-11-20-raw-liquid.md", "Writing about Liquid", "2016-11-20T00:00:00Z"},
+				{"articles/2016-10-06-welcome-to-jekyll.markdown", "Welcome to Jekyll!", "2016-10-06T18:10:38Z"},
+			},
+			skipped:      []Skip{{"articles/2017-01-02-unpublished.md", "draft"}},
+			wantWarnings: 3, // highlight, endhighlight, include
+		},
+		{
+			dir: "testdata/build/hugo",
+			want: []post{
+				{"articles/post/bundle-one/index.md", "A page bundle", "2019-06-15T09:00:00Z"},
+				{"articles/post/second-yaml.md", "Second post in YAML", "2019-05-01T00:00:00Z"},
+				{"articles/post/first-toml.md", "First post in TOML", "2019-03-10T13:30:00Z"},
+			},
+			skipped: []Skip{
+				{"articles/post/bundle-two/index.md", "draft"},
+				{"articles/post/expired.md", "expired"},
+				{"articles/post/future.md", "scheduled"},
+			},
+			wantWarnings: 3, // figure, notice, /notice
+		},
+	}
+	for _, tc := range tests {
+		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
+			res, diags := buildDir(t, tc.dir, BuildOptions{})
+			warnings := 0
+			for _, d := range diags {
+				if d.Warning && strings.Contains(d.Err.Error(), "template tag") {
+					warnings++
+				} else {
+					t.Errorf("unexpected message: %v", d)
+				}
+			}
+			if warnings != tc.wantWarnings {
+				t.Errorf("%d template-tag warnings, want %d", warnings, tc.wantWarnings)
+			}
+			var got []post
+			for _, it := range res.Feeds[0].Items {
+				got = append(got, post{it.Article.Path, it.Title, it.Published.Format(time.RFC3339)})
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("main feed:\n got %q\nwant %q", got, tc.want)
+			}
+			skipped := slices.Clone(res.Skipped)
+			slices.SortFunc(skipped, func(a, b Skip) int { return strings.Compare(a.Path, b.Path) })
+			if !slices.Equal(skipped, tc.skipped) {
+				t.Errorf("skipped %q, want %q", skipped, tc.skipped)
 			}
 		})
 	}
