@@ -134,7 +134,7 @@ func atomEntryOf(cfg *Config, it *Item) *atomEntry {
 		e.Links = append(e.Links, feeds.AtomLink{Href: cfg.Abs(x), Rel: "related", Type: "text/html"})
 	}
 	if enc := it.Article.Enclosure; enc != nil {
-		e.Links = append(e.Links, feeds.AtomLink{Href: cfg.Abs(enc.URL), Rel: "enclosure", Type: enc.Type, Length: strconv.FormatInt(enc.Length, 10)})
+		e.Links = append(e.Links, feeds.AtomLink{Href: it.mediaURL(cfg, enc.URL), Rel: "enclosure", Type: enc.Type, Length: strconv.FormatInt(enc.Length, 10)})
 	}
 	if it.Summary != "" {
 		e.Summary = &feeds.AtomSummary{Content: it.Summary, Type: "text"}

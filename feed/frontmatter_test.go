@@ -132,6 +132,7 @@ func TestFrontMatterKeys(t *testing.T) {
 			base(nil)},
 		{"case-insensitive keys", `Title: Big`, `Title = "Big"`, base(func(a *Article) { a.Title = "Big" })},
 		{"empty value is none", "title:\nsummary: ~", "", base(nil)},
+		{"raw control characters dropped", "title: \"a\x01b\x1f\x7fc\u0085d\u009f\"", "title = \"a\x01b\x1f\x7fc\u0085d\u009f\"", base(func(a *Article) { a.Title = "abcd" })},
 		{"strings cleaned", "title: \"a\\u0001b\\x85c \"", "title = \"a\\u0001b\\u0085c \"", base(func(a *Article) { a.Title = "abc" })},
 	}
 	for _, tc := range tests {

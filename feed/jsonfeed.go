@@ -93,13 +93,13 @@ func jsonItemOf(cfg *Config, it *Item) *jsonItem {
 		ji.ExternalUrl = cfg.Abs(x)
 	}
 	if img := it.Article.Image; img != "" {
-		ji.Image = cfg.Abs(img)
+		ji.Image = it.mediaURL(cfg, img)
 	}
 	for _, p := range it.Authors {
 		ji.Authors = append(ji.Authors, jsonAuthor(cfg, p))
 	}
 	if e := it.Article.Enclosure; e != nil {
-		ji.Attachments = []jsonAttachment{{URL: cfg.Abs(e.URL), MIMEType: e.Type, Size: e.Length}}
+		ji.Attachments = []jsonAttachment{{URL: it.mediaURL(cfg, e.URL), MIMEType: e.Type, Size: e.Length}}
 	}
 	return ji
 }

@@ -126,6 +126,9 @@ func loadOne(fsys fs.FS, prefix, rel string, cfg *Config) (*Article, Diagnostics
 		if i := strings.IndexByte(rel, '/'); i >= 0 {
 			a.Section = rel[:i]
 		}
+		if err := measureEnclosure(fsys, rel, a); err != nil {
+			return nil, append(diags, err)
+		}
 	}
 	return a, diags
 }

@@ -57,6 +57,7 @@ type MarkdownOptions struct {
 //	image                  [images] a URL, a mapping with path, src or url,
 //	                       or (images) a list whose first entry is one of those
 //	enclosure              a mapping {url, type, length}; length is optional
+//	                       (LoadArticles measures a local file)
 //
 // Other keys are ignored; one that looks like a typo of a known key draws a
 // warning. A known key with a value of the wrong type is an error at the
@@ -99,6 +100,12 @@ func ParseMarkdown(path string, src []byte, opts MarkdownOptions) (*Article, Dia
 	fm, ferr := splitFrontMatter(path, src)
 	if ferr != nil {
 		return nil, Diagnostics{ferr}
+	}
+	// YAML and TOML reject raw control characters; one pasted into a title
+	// must not cost the article, and feeds drop them anyway (CleanText).
+	// Only characters are removed, never line ends, so lines stay put.
+	if c := CleanText(string(fm.text)); len(c) != len(fm.text) {
+		fm.text = []byte(c)
 	}
 	a := &Article{Path: path, Format: FormatMarkdown}
 	d := &fmDecoder{path: path, loc: loc, art: a}

@@ -130,7 +130,7 @@ func rssItemOf(cfg *Config, it *Item) *rssItem {
 		ri.Categories = append(ri.Categories, textElem(t))
 	}
 	if e := it.Article.Enclosure; e != nil {
-		ri.Enclosure = &feeds.RssEnclosure{Url: cfg.Abs(e.URL), Length: strconv.FormatInt(e.Length, 10), Type: e.Type}
+		ri.Enclosure = &feeds.RssEnclosure{Url: it.mediaURL(cfg, e.URL), Length: strconv.FormatInt(e.Length, 10), Type: e.Type}
 	}
 	return ri
 }
