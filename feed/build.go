@@ -2,6 +2,7 @@ package feed
 
 import (
 	"fmt"
+	"hash/fnv"
 	"hash/maphash"
 	"io/fs"
 	"net/url"
@@ -21,6 +22,15 @@ type BuildOptions struct {
 	Future  bool      // include scheduled and expired articles (local preview only)
 	Strict  bool      // turn warnings about left-out files into errors
 	Version string    // feedgen's version, for the generator element
+
+	// Cache, when not nil, lets BuildFS skip what has not changed since the
+	// build that filled it; the output is byte-identical either way.
+	Cache *Cache
+	// Stat reports the size and modification time (Unix nanoseconds) of a
+	// file now in the output folder (a slash path under it). With a Cache,
+	// a feed set is kept only when all its files are still there as the
+	// cached build left them.
+	Stat func(path string) (size, mtime int64, ok bool)
 }
 
 // File is one output file, its path relative to the output folder.
@@ -28,6 +38,9 @@ type File struct {
 	Path      string // slash path under the output folder
 	Data      []byte
 	MediaType string
+	// Keep says the file is unchanged since the cached build that wrote it:
+	// Data is nil and the file in the output folder stays as it is.
+	Keep bool
 }
 
 // Skip records an article that is left out of every feed, and why.
@@ -58,6 +71,7 @@ type FeedSet struct {
 	Links       []FeedLink
 	Items       []*Item
 	Updated     time.Time // newest item's updated instant; zero for an empty feed
+	Kept        bool      // unchanged since the cached build; Items is nil
 	formats     []string
 }
 
@@ -136,13 +150,14 @@ func BuildFS(cfg *Config, fsys fs.FS, prefix string, opts BuildOptions, progress
 		done int
 	)
 	parallel(len(b.files), func(i int) {
-		a, d := loadOne(fsys, prefix, b.files[i], cfg)
+		a, d, stamp := b.loadCached(i)
 		o := &outs[i]
 		o.diags = d
 		if a != nil {
 			var r Result
 			var err *Error
 			o.e, o.ok, err = b.admit(&r, int32(i), a)
+			o.e.stamp = stamp
 			if err != nil {
 				o.diags = append(o.diags, err)
 			}
@@ -219,12 +234,66 @@ func (b *builder) admit(res *Result, file int32, a *Article) (entry, bool, *Erro
 	return e, true, nil
 }
 
-// article returns the whole article behind an entry, reading it again when
-// the build streams.
+// loadCached parses file i, or takes it from the cache when its size and
+// modification time are unchanged. It returns the article (nil on errors),
+// the file's messages and its stamp (0 without a cache).
+func (b *builder) loadCached(i int) (*Article, Diagnostics, uint64) {
+	c, rel := b.opts.Cache, b.files[i]
+	if c == nil {
+		a, d := loadOne(b.fsys, b.prefix, rel, b.cfg)
+		return a, d, 0
+	}
+	st, err := fs.Stat(b.fsys, rel)
+	if err != nil {
+		a, d := loadOne(b.fsys, b.prefix, rel, b.cfg)
+		return a, d, 0
+	}
+	size, mtime := st.Size(), st.ModTime().UnixNano()
+	stamp := stampOf(size, mtime)
+	if f, ok := c.file(rel, size, mtime); ok {
+		var d Diagnostics
+		for _, w := range f.diags {
+			d = append(d, warnf(b.path(int32(i)), w.line, "%s", w.msg))
+		}
+		return f.art, d, stamp
+	}
+	a, d := loadOne(b.fsys, b.prefix, rel, b.cfg)
+	if !d.HasErrors() && a != nil {
+		f := cachedFile{size: size, mtime: mtime, art: metadata(a)}
+		for _, w := range d {
+			f.diags = append(f.diags, cachedDiag{w.Line, w.Err.Error()})
+		}
+		c.putFile(rel, f)
+	}
+	return a, d, stamp
+}
+
+// metadata returns a copy of a without its body, as the cache keeps it.
+func metadata(a *Article) *Article {
+	m := *a
+	m.Body, m.ContentHTML = nil, ""
+	return &m
+}
+
+// article returns the article behind an entry: the caller's, the cache's
+// (metadata only: no body), or read again when the build streams.
 func (b *builder) article(e *entry) (*Article, error) {
 	if b.fsys == nil {
 		return b.arts[e.file], nil
 	}
+	if c := b.opts.Cache; c != nil {
+		c.mu.Lock()
+		f, ok := c.next.files[b.files[e.file]]
+		c.mu.Unlock()
+		if ok && f.art != nil {
+			return f.art, nil
+		}
+	}
+	return b.reload(e)
+}
+
+// reload reads and parses an entry's file again, body included.
+func (b *builder) reload(e *entry) (*Article, error) {
 	a, d := loadOne(b.fsys, b.prefix, b.files[e.file], b.cfg)
 	if a == nil {
 		return nil, fmt.Errorf("changed while building (%v); build again", d.Err())
@@ -249,12 +318,16 @@ func (b *builder) build(res *Result, es []entry, diags Diagnostics) (*Result, Di
 	}
 	separate(es)
 	sels := b.selectFeeds(es)
+	kept := b.keepSets(sels, es)
 
 	// Make and render each published item once, however many feeds it is
 	// in, on every core.
 	items := map[int32]*Item{}
 	var todo []int32
-	for _, sel := range sels {
+	for k, sel := range sels {
+		if kept[k] != nil {
+			continue
+		}
 		for _, i := range sel.entries {
 			if items[i] == nil {
 				items[i] = &Item{}
@@ -271,10 +344,26 @@ func (b *builder) build(res *Result, es []entry, diags Diagnostics) (*Result, Di
 			return
 		}
 		b.fill(it, e, a)
-		if it.err == nil {
-			it.render(cfg)
+		if it.err != nil {
+			return
 		}
-		a.Body = nil
+		c := b.opts.Cache
+		if c != nil {
+			if r, ok := c.render(b.files[e.file], e.stamp, it.Link); ok {
+				it.content, it.Summary = r.content, r.summary
+				return
+			}
+			if a.Body == nil && a.ContentHTML == "" {
+				if it.Article, it.err = b.reload(e); it.err != nil {
+					return
+				}
+			}
+		}
+		it.render(cfg)
+		if c != nil && it.err == nil {
+			c.putRender(b.files[e.file], cachedRender{stamp: e.stamp, link: it.Link, content: it.content, summary: it.Summary})
+		}
+		it.Article.Body = nil
 	})
 	for _, i := range todo {
 		if it := items[i]; it.err != nil {
@@ -287,24 +376,40 @@ func (b *builder) build(res *Result, es []entry, diags Diagnostics) (*Result, Di
 	sets := make([]*FeedSet, len(sels))
 	for k, sel := range sels {
 		fs := sel.set
-		for _, i := range sel.entries {
-			fs.Items = append(fs.Items, items[i])
+		if kept[k] == nil {
+			for _, i := range sel.entries {
+				fs.Items = append(fs.Items, items[i])
+			}
 		}
 		fs.finish(cfg)
+		fs.Kept = kept[k] != nil
 		sets[k] = fs
 	}
 
 	// Serialize the feed sets on every core; the files keep set order.
 	files := make([][]File, len(sets))
 	errs := make([]error, len(sets))
-	parallel(len(sets), func(i int) { files[i], errs[i] = sets[i].write(cfg, opts) })
+	parallel(len(sets), func(i int) {
+		if kept[i] != nil {
+			files[i] = kept[i]
+			return
+		}
+		files[i], errs[i] = sets[i].write(cfg, opts)
+		if c := opts.Cache; c != nil && errs[i] == nil {
+			rec := cachedSet{key: sels[i].key, items: len(sets[i].Items)}
+			for _, f := range files[i] {
+				rec.files = append(rec.files, cachedOut{f.Path, f.MediaType, int64(len(f.Data)), 0})
+			}
+			c.putSet(sets[i].Dir, rec)
+		}
+	})
 	for i, fs := range sets {
 		if errs[i] != nil {
 			diags = append(diags, errorf(path.Join(cfg.Output, fs.Dir), 0, "%v", errs[i]))
 			continue
 		}
 		res.Files = append(res.Files, files[i]...)
-		res.Stats.Items += len(fs.Items)
+		res.Stats.Items += len(sels[i].entries)
 	}
 	if diags.HasErrors() {
 		return nil, diags
@@ -312,6 +417,44 @@ func (b *builder) build(res *Result, es []entry, diags Diagnostics) (*Result, Di
 	res.Feeds = sets
 	res.Stats.Feeds = len(sets)
 	return res, diags
+}
+
+// keepSets decides, with a cache, which feed sets are unchanged since the
+// cached build: same key (the set, its items' files and instants, the
+// config) and every file still in the output folder at its size. It
+// returns, per selection, the kept files or nil.
+func (b *builder) keepSets(sels []*selection, es []entry) [][]File {
+	kept := make([][]File, len(sels))
+	for k, sel := range sels {
+		h := fnv.New64a()
+		fmt.Fprintf(h, "%q %q %q %q %q\n", sel.set.Name, sel.set.Title, sel.set.Description, sel.set.Dir, sel.set.formats)
+		for _, i := range sel.entries {
+			e := &es[i]
+			fmt.Fprintf(h, "%q %d %d %d\n", b.files[e.file], e.stamp, e.pub, e.upd)
+		}
+		sel.key = h.Sum64()
+		c := b.opts.Cache
+		if c == nil || b.opts.Stat == nil {
+			continue
+		}
+		prev, ok := c.set(sel.set.Dir)
+		if !ok || prev.key != sel.key {
+			continue
+		}
+		files := make([]File, 0, len(prev.files))
+		for _, f := range prev.files {
+			if size, mtime, ok := b.opts.Stat(f.path); !ok || size != f.size || mtime != f.mtime {
+				files = nil
+				break
+			}
+			files = append(files, File{Path: f.path, MediaType: f.media, Keep: true})
+		}
+		if files != nil {
+			kept[k] = files
+			c.putSet(sel.set.Dir, prev)
+		}
+	}
+	return kept
 }
 
 // duplicates reports articles that share an id or a permalink, naming both
@@ -422,11 +565,11 @@ func permalink(cfg *Config, a *Article) (string, error) {
 	p := path.Clean(expandPermalink(cfg.Permalink, func(token string) string {
 		switch token {
 		case "year":
-			return fmt.Sprintf("%04d", d.Year())
+			return d.Format("2006")
 		case "month":
-			return fmt.Sprintf("%02d", int(d.Month()))
+			return d.Format("01")
 		case "day":
-			return fmt.Sprintf("%02d", d.Day())
+			return d.Format("02")
 		case "section":
 			return url.PathEscape(Slugify(a.Section))
 		case "slug":
@@ -439,7 +582,27 @@ func permalink(cfg *Config, a *Article) (string, error) {
 	if strings.HasSuffix(cfg.Permalink, "/") && p != "/" {
 		p += "/"
 	}
+	if safePath(p) {
+		// The common case: a site-relative path of URL-safe characters
+		// under base_url, which ends in a slash.
+		return cfg.BaseURL + p[1:], nil
+	}
 	return cfg.Abs(p), nil
+}
+
+// safePath reports whether p is a root-relative path of characters that
+// need no escaping in a URL path.
+func safePath(p string) bool {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+			return false
+		}
+	}
+	return true
 }
 
 // expandPermalink replaces each :token (a run of lower-case letters after a

@@ -34,6 +34,7 @@ type entry struct {
 	id, link uint64   // hashes of the item id and the permalink
 	terms    []uint32 // taxonomy<<30 | interned term
 	section  string
+	stamp    uint64 // the file's size and time, with a cache; else 0
 }
 
 // interner numbers the distinct term slugs of one taxonomy and remembers
@@ -212,6 +213,7 @@ func (b *builder) matches(f *FeedConfig, e *entry) bool {
 type selection struct {
 	set     *FeedSet
 	entries []int32 // indexes into the sorted entries
+	key     uint64  // fingerprint of what its files depend on
 }
 
 // selectFeeds chooses the entries of every feed in one pass over the

@@ -19,6 +19,9 @@ const maxSlugBytes = 120
 // 120 bytes long, cut at a rune boundary. It is "" when s has no letter or
 // digit.
 func Slugify(s string) string {
+	if isSlug(s) {
+		return s
+	}
 	s = norm.NFC.String(CleanText(s))
 	var b strings.Builder
 	b.Grow(len(s))
@@ -46,4 +49,22 @@ func Slugify(s string) string {
 		}
 	}
 	return strings.Trim(out, "-")
+}
+
+// isSlug reports whether s is already a slug of ASCII letters and digits:
+// lower case, single hyphens between words, short enough.
+func isSlug(s string) bool {
+	if s == "" || len(s) > maxSlugBytes || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -18,7 +18,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	f.register(fs)
 	quiet := fs.Bool("q", false, "print nothing but errors")
 	verbose := fs.Bool("v", false, "also list each file written and each article skipped, and why")
-	fs.BoolVar(&f.noCache, "no-cache", false, "neither read nor write the build cache (.feedgen-cache/ beside the config)")
+	noCache := fs.Bool("no-cache", false, "neither read nor write the build cache ("+cacheDirName+"/ beside the config)")
 	ping := fs.Bool("ping", false, "after writing, notify the config's WebSub hub of each feed that changed")
 	var prof profileFlags
 	prof.register(fs)
@@ -26,12 +26,16 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer prof.start(stderr)()
+	f.cache = !*noCache
 	start := time.Now()
 	f.progress = progressTo(stderr, *quiet)
 	s, diags, err := f.load()
 	if err != nil {
 		fmt.Fprintf(stderr, "feedgen: %v\n", err)
 		return exitUsage
+	}
+	if s != nil && s.unlock != nil {
+		defer s.unlock()
 	}
 	var old map[string][]byte
 	if s != nil {
@@ -49,11 +53,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "feedgen: warnings are errors under -strict; nothing written")
 		return exitFail
 	}
-	if err := checkOutputDir(s.out, s.articles, f.config); err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitFail
+	ctx := context.Background()
+	if s.unlock != nil {
+		ctx = context.WithValue(ctx, lockHeldKey{}, true)
 	}
-	rep, err := publishWithSignals(s.out, s.result.Files)
+	rep, err := publishWithSignals(ctx, s.out, s.result.Files)
 	if !*quiet {
 		printDiags(stderr, rep.Warnings)
 	}
@@ -61,12 +65,18 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitFail
 	}
+	if s.cache != nil {
+		s.cache.Published(s.statOutput)
+		if err := saveCache(s.cacheDir, s.cache); err != nil && !*quiet {
+			fmt.Fprintf(stderr, "%s: warning: build cache not saved: %v\n", filepath.ToSlash(s.cacheDir), unwrapPath(err))
+		}
+	}
 	if *verbose {
 		for _, sk := range s.result.Skipped {
 			fmt.Fprintf(stderr, "skipped %s (%s)\n", sk.Path, sk.Reason)
 		}
-		for _, file := range s.result.Files {
-			fmt.Fprintf(stderr, "wrote %s\n", filepath.ToSlash(filepath.Join(s.out, file.Path)))
+		for _, rel := range rep.Written {
+			fmt.Fprintf(stderr, "wrote %s\n", filepath.ToSlash(filepath.Join(s.out, rel)))
 		}
 		for _, rel := range rep.Removed {
 			fmt.Fprintf(stderr, "removed %s\n", filepath.ToSlash(filepath.Join(s.out, rel)))

@@ -22,6 +22,9 @@ const pingTimeout = 10 * time.Second
 func readOld(out string, files []feed.File) map[string][]byte {
 	old := make(map[string][]byte, len(files))
 	for _, f := range files {
+		if f.Keep {
+			continue // unchanged: nothing to compare
+		}
 		if data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f.Path))); err == nil {
 			old[f.Path] = data
 		}
@@ -33,13 +36,18 @@ func readOld(out string, files []feed.File) map[string][]byte {
 // what was published before.
 func changedFeedURLs(s *site, old map[string][]byte) []string {
 	data := make(map[string][]byte, len(s.result.Files))
+	keep := map[string]bool{}
 	for _, f := range s.result.Files {
 		data[f.Path] = f.Data
+		keep[f.Path] = f.Keep
 	}
 	var urls []string
 	for _, set := range s.result.Feeds {
 		for _, l := range set.Links {
 			rel := feed.RelPath(s.cfg, l.URL)
+			if keep[rel] {
+				continue
+			}
 			if prev, ok := old[rel]; !ok || !bytes.Equal(prev, data[rel]) {
 				urls = append(urls, l.URL)
 			}

@@ -42,8 +42,8 @@ type publishReport struct {
 // publish, removes the temporary files and replaces nothing; one that
 // arrives later lets the (short) commit finish. Either way the error is not
 // nil, so the command exits 1.
-func publishWithSignals(out string, files []feed.File) (*publishReport, error) {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+func publishWithSignals(parent context.Context, out string, files []feed.File) (*publishReport, error) {
+	ctx, stop := signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	rep, err := publish(ctx, out, files)
 	if err == nil && ctx.Err() != nil {
@@ -51,6 +51,11 @@ func publishWithSignals(out string, files []feed.File) (*publishReport, error) {
 	}
 	return rep, err
 }
+
+// lockHeldKey marks a context whose caller already holds the output
+// folder's lock (a cached build holds it from before it looks at the
+// output folder until it has published).
+type lockHeldKey struct{}
 
 // publish writes files into the folder out, all or nothing:
 //
@@ -84,7 +89,11 @@ func publish(ctx context.Context, out string, files []feed.File) (*publishReport
 		return filepath.ToSlash(out) + "/" + strings.TrimSuffix(rel, "/")
 	}
 	want := make(map[string][]byte, len(files))
+	keep := map[string]bool{} // unchanged since the cached build: not read, not written
 	for _, f := range files {
+		if f.Keep {
+			keep[f.Path] = true
+		}
 		if err := validPath(f.Path); err != nil {
 			return rep, err
 		}
@@ -107,14 +116,16 @@ func publish(ctx context.Context, out string, files []feed.File) (*publishReport
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return rep, err
 	}
-	unlock, err := lockFile(ctx, filepath.Join(out, lockName))
-	if err != nil {
-		if ctx.Err() != nil {
-			return rep, fmt.Errorf("%s: interrupted while waiting for another build, nothing was replaced", disp(""))
+	if ctx.Value(lockHeldKey{}) == nil {
+		unlock, err := lockFile(ctx, filepath.Join(out, lockName))
+		if err != nil {
+			if ctx.Err() != nil {
+				return rep, fmt.Errorf("%s: interrupted while waiting for another build, nothing was replaced", disp(""))
+			}
+			return rep, fmt.Errorf("%s: lock: %v", disp(lockName), err)
 		}
-		return rep, fmt.Errorf("%s: lock: %v", disp(lockName), err)
+		defer unlock()
 	}
-	defer unlock()
 
 	realOut, err := filepath.EvalSymlinks(out)
 	if err == nil {
@@ -137,7 +148,7 @@ func publish(ctx context.Context, out string, files []feed.File) (*publishReport
 		old = newManifest()
 	}
 
-	p := &planner{out: out, realOut: realOut, old: old, disp: disp, dirs: map[string]dirState{}}
+	p := &planner{out: out, realOut: realOut, old: old, disp: disp, dirs: map[string]dirState{}, keep: keep}
 	pl, err := p.plan(want)
 	if err != nil {
 		return rep, err
@@ -370,6 +381,7 @@ type planner struct {
 	old          *manifest
 	disp         func(rel string) string
 	dirs         map[string]dirState // slash folder path → state; "." is out
+	keep         map[string]bool     // files to keep as they are
 }
 
 // plan checks every target and returns what to do. It changes nothing.
@@ -386,6 +398,9 @@ func (p *planner) plan(want map[string][]byte) (*plan, error) {
 		if err != nil {
 			return nil, err
 		}
+		if st == dirMissing && p.keep[rel] {
+			return nil, fmt.Errorf("%s: vanished during the build; build again", p.disp(rel))
+		}
 		if st == dirMissing {
 			for d := path.Dir(rel); d != "." && p.dirs[d] == dirMissing && !mk[d]; d = path.Dir(d) {
 				mk[d] = true
@@ -395,6 +410,9 @@ func (p *planner) plan(want map[string][]byte) (*plan, error) {
 		}
 		target := filepath.Join(p.out, filepath.FromSlash(rel))
 		fi, err := os.Lstat(target)
+		if p.keep[rel] && err != nil {
+			return nil, fmt.Errorf("%s: vanished during the build; build again", p.disp(rel))
+		}
 		if errors.Is(err, fs.ErrNotExist) {
 			pl.writes = append(pl.writes, write{rel: rel, data: want[rel]})
 			continue
@@ -404,6 +422,10 @@ func (p *planner) plan(want map[string][]byte) (*plan, error) {
 		}
 		if !p.old.files[rel] {
 			return nil, fmt.Errorf("%s: exists and was not written by feedgen; remove it or choose another output folder", p.disp(rel))
+		}
+		if p.keep[rel] && fi.Mode().IsRegular() {
+			pl.unchanged = append(pl.unchanged, rel)
+			continue
 		}
 		if fi.IsDir() {
 			return nil, fmt.Errorf("%s: exists and is a folder", p.disp(rel))

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/feedgen/feedgen/feed"
@@ -22,7 +24,7 @@ type siteFlags struct {
 	drafts   bool
 	future   bool
 	strict   bool
-	noCache  bool
+	cache    bool // use the build cache (build only, unless -no-cache)
 	progress func(done, total int)
 }
 
@@ -43,7 +45,10 @@ type site struct {
 	cfg      *feed.Config
 	articles string // articles folder as a path from the current folder
 	out      string // output folder as a path from the current folder
+	cacheDir string // the build cache's folder, when used
+	unlock   func() // releases the output folder's lock, held by a cached build
 	result   *feed.Result
+	cache    *feed.Cache
 }
 
 // now returns the build's "now": -now, else SOURCE_DATE_EPOCH, else the
@@ -98,13 +103,36 @@ func (f *siteFlags) load() (*site, feed.Diagnostics, error) {
 	if st, err := os.Stat(s.articles); err != nil || !st.IsDir() {
 		return nil, append(diags, &feed.Error{Path: filepath.ToSlash(s.articles), Err: fmt.Errorf("articles folder not found")}), nil
 	}
-	res, d := feed.BuildFS(cfg, os.DirFS(s.articles), filepath.ToSlash(s.articles),
-		feed.BuildOptions{Now: now, Drafts: f.drafts, Future: f.future, Strict: f.strict, Version: feed.Version}, f.progress)
+	if err := checkOutputDir(s.out, s.articles, f.config); err != nil {
+		return nil, append(diags, &feed.Error{Path: filepath.ToSlash(s.out), Err: errors.New(strings.TrimPrefix(err.Error(), filepath.ToSlash(s.out)+": "))}), nil
+	}
+	opts := feed.BuildOptions{Now: now, Drafts: f.drafts, Future: f.future, Strict: f.strict, Version: feed.Version}
+	if f.cache {
+		// The cache decides from the output folder what is unchanged, so
+		// an existing folder is locked from now until the build has
+		// published. (In a folder that does not exist yet nothing can be
+		// kept, and publishing takes the lock itself.)
+		if st, err := os.Stat(s.out); err == nil && st.IsDir() {
+			unlock, err := lockFile(context.Background(), filepath.Join(s.out, lockName))
+			if err != nil {
+				return nil, append(diags, &feed.Error{Path: filepath.ToSlash(s.out), Err: fmt.Errorf("lock: %v", err)}), nil
+			}
+			s.unlock = unlock
+		}
+		s.cacheDir = filepath.Join(dir, cacheDirName)
+		opts.Cache = openCache(s.cacheDir, cfg)
+		opts.Stat = s.statOutput
+	}
+	res, d := feed.BuildFS(cfg, os.DirFS(s.articles), filepath.ToSlash(s.articles), opts, f.progress)
 	diags = append(diags, d...)
 	if res == nil {
+		if s.unlock != nil {
+			s.unlock()
+		}
 		return nil, diags, nil
 	}
 	s.result = res
+	s.cache = opts.Cache
 	return s, diags, nil
 }
 
@@ -131,6 +159,9 @@ func (s *site) checkFeeds(all bool) feed.Diagnostics {
 		if !all && set.Name != "" {
 			continue
 		}
+		if set.Kept {
+			continue // checked when it was written
+		}
 		for _, l := range set.Links {
 			rel := feed.RelPath(s.cfg, l.URL)
 			name := filepath.ToSlash(filepath.Join(s.out, filepath.FromSlash(rel)))
@@ -144,4 +175,14 @@ func (s *site) checkFeeds(all bool) feed.Diagnostics {
 		}
 	}
 	return diags
+}
+
+// statOutput reports the size and modification time of a file in the
+// output folder.
+func (s *site) statOutput(rel string) (size, mtime int64, ok bool) {
+	st, err := os.Lstat(filepath.Join(s.out, filepath.FromSlash(rel)))
+	if err != nil || !st.Mode().IsRegular() {
+		return 0, 0, false
+	}
+	return st.Size(), st.ModTime().UnixNano(), true
 }

@@ -1,0 +1,311 @@
+package feed
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"hash/fnv"
+	"maps"
+	"slices"
+	"strconv"
+	"sync"
+)
+
+// cacheMagic starts every cache blob; a blob without it, of another
+// version or of another config is ignored (and rebuilt), never trusted.
+const cacheMagic = "feedgen-cache 1\n"
+
+// Cache lets a rebuild read, render and write only what changed. It
+// remembers, per article file (by path, size and modification time), the
+// parsed article and its messages; per published item, its rendered
+// content; and per feed set, a key of everything its files depend on and
+// the files' sizes. It lives in two blobs that the caller stores (feedgen
+// keeps them in .feedgen-cache/ beside the config): the index, read on
+// every build, and the renders, read only when some feed must be written
+// again. A Cache is used by one build at a time.
+type Cache struct {
+	key string // config and version fingerprint
+
+	files   map[string]cachedFile
+	sets    map[string]cachedSet
+	renders map[string]cachedRender
+	// loadRenders supplies the renders blob the first time it is needed.
+	loadRenders func() []byte
+	rendersRead bool
+
+	mu       sync.Mutex
+	next     cacheRecords // what this build saw, saved by Encode
+	changed  bool
+	rChanged bool
+}
+
+// cacheRecords are the records one build saw.
+type cacheRecords struct {
+	files   map[string]cachedFile
+	sets    map[string]cachedSet
+	renders map[string]cachedRender
+}
+
+// cachedFile is one article file as last parsed.
+type cachedFile struct {
+	size, mtime int64
+	art         *Article // nil when the file had errors
+	diags       []cachedDiag
+}
+
+// cachedDiag is a warning the file drew.
+type cachedDiag struct {
+	line int
+	msg  string
+}
+
+// cachedSet is one feed set as last written.
+type cachedSet struct {
+	key   uint64
+	files []cachedOut
+	items int
+}
+
+// cachedOut is one written file, its size and modification time.
+type cachedOut struct {
+	path, media string
+	size, mtime int64
+}
+
+// cachedRender is one item's rendered content.
+type cachedRender struct {
+	stamp   uint64
+	link    string
+	content string
+	summary string
+}
+
+// CacheKey fingerprints what every cached record depends on: feedgen's
+// version and the effective config (after flags).
+func CacheKey(cfg *Config) string {
+	data, err := json.Marshal(cfg)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256(append([]byte(Version+"\n"+cfg.Location().String()+"\n"), data...))
+	return hex.EncodeToString(sum[:])
+}
+
+// NewCache returns an empty cache for key. index is the index blob of the
+// last build (nil for none); renders, when not nil, supplies its renders
+// blob the first time a render is looked up. Blobs that are corrupt or
+// were written for another key are ignored.
+func NewCache(key string, index []byte, renders func() []byte) *Cache {
+	c := &Cache{key: key, files: map[string]cachedFile{}, sets: map[string]cachedSet{}, renders: map[string]cachedRender{}, loadRenders: renders}
+	c.next = cacheRecords{files: map[string]cachedFile{}, sets: map[string]cachedSet{}, renders: map[string]cachedRender{}}
+	if d, ok := c.open(index); ok {
+		c.decodeIndex(d)
+	}
+	return c
+}
+
+// open checks a blob's header and returns a decoder for the rest.
+func (c *Cache) open(blob []byte) (*decoder, bool) {
+	rest, ok := bytes.CutPrefix(blob, []byte(cacheMagic))
+	if !ok {
+		return nil, false
+	}
+	d := &decoder{b: rest}
+	if d.str() != c.key || d.err != nil {
+		return nil, false
+	}
+	return d, true
+}
+
+func (c *Cache) decodeIndex(d *decoder) {
+	files := map[string]cachedFile{}
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		rel := d.str()
+		f := cachedFile{size: d.int(), mtime: d.int()}
+		if d.bool() {
+			f.art = d.article()
+		}
+		for m := d.count(); m > 0; m-- {
+			f.diags = append(f.diags, cachedDiag{int(d.int()), d.str()})
+		}
+		files[rel] = f
+	}
+	sets := map[string]cachedSet{}
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		dir := d.str()
+		s := cachedSet{key: d.uint(), items: int(d.int())}
+		for m := d.count(); m > 0; m-- {
+			s.files = append(s.files, cachedOut{d.str(), d.str(), d.int(), d.int()})
+		}
+		sets[dir] = s
+	}
+	if d.err == nil && len(d.b) == 0 {
+		c.files, c.sets = files, sets
+	}
+}
+
+// render returns the cached render of rel, if it matches stamp and link.
+func (c *Cache) render(rel string, stamp uint64, link string) (cachedRender, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.rendersRead {
+		c.rendersRead = true
+		if c.loadRenders != nil {
+			if d, ok := c.open(c.loadRenders()); ok {
+				renders := map[string]cachedRender{}
+				for n := d.count(); n > 0 && d.err == nil; n-- {
+					rel := d.str()
+					renders[rel] = cachedRender{stamp: d.uint(), link: d.str(), content: d.str(), summary: d.str()}
+				}
+				if d.err == nil && len(d.b) == 0 {
+					c.renders = renders
+				}
+			}
+		}
+	}
+	r, ok := c.renders[rel]
+	if ok && r.stamp == stamp && r.link == link {
+		c.next.renders[rel] = r
+		return r, true
+	}
+	return cachedRender{}, false
+}
+
+// putRender records a fresh render.
+func (c *Cache) putRender(rel string, r cachedRender) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.next.renders[rel] = r
+	c.rChanged = true
+}
+
+// file returns the cached parse of rel if its size and time match.
+func (c *Cache) file(rel string, size, mtime int64) (cachedFile, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f, ok := c.files[rel]
+	if ok && f.size == size && f.mtime == mtime {
+		c.next.files[rel] = f
+		return f, true
+	}
+	return cachedFile{}, false
+}
+
+// putFile records a fresh parse.
+func (c *Cache) putFile(rel string, f cachedFile) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.next.files[rel] = f
+	c.changed = true
+}
+
+// set returns the cached record of the feed set in dir.
+func (c *Cache) set(dir string) (cachedSet, bool) {
+	s, ok := c.sets[dir]
+	return s, ok
+}
+
+// putSet records a feed set as written (or kept).
+func (c *Cache) putSet(dir string, s cachedSet) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.sets[dir]; !ok || old.key != s.key {
+		c.changed = true
+	}
+	c.next.sets[dir] = s
+}
+
+// Published records how the output files are after publishing, so that
+// the next build can tell they are untouched. A file stat cannot see is
+// recorded as missing, which makes its feed set be written again.
+func (c *Cache) Published(stat func(path string) (size, mtime int64, ok bool)) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for dir, s := range c.next.sets {
+		files := slices.Clone(s.files)
+		for i := range files {
+			size, mtime, ok := stat(files[i].path)
+			if !ok {
+				size, mtime = -1, -1
+			}
+			if size != files[i].size || mtime != files[i].mtime {
+				c.changed = true
+			}
+			files[i].size, files[i].mtime = size, mtime
+		}
+		s.files = files
+		c.next.sets[dir] = s
+	}
+}
+
+// Encode returns the blobs to store after a successful build: the index,
+// and the renders (nil when they have not changed and need not be
+// rewritten). Records of files, items and feed sets this build did not see
+// are dropped.
+func (c *Cache) Encode() (index, renders []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.changed && len(c.next.files) == len(c.files) && len(c.next.sets) == len(c.sets) {
+		index = nil
+	} else {
+		e := &encoder{b: []byte(cacheMagic)}
+		e.str(c.key)
+		e.uint(uint64(len(c.next.files)))
+		for _, rel := range slices.Sorted(maps.Keys(c.next.files)) {
+			f := c.next.files[rel]
+			e.str(rel)
+			e.int(f.size)
+			e.int(f.mtime)
+			e.bool(f.art != nil)
+			if f.art != nil {
+				e.article(f.art)
+			}
+			e.uint(uint64(len(f.diags)))
+			for _, d := range f.diags {
+				e.int(int64(d.line))
+				e.str(d.msg)
+			}
+		}
+		e.uint(uint64(len(c.next.sets)))
+		for _, dir := range slices.Sorted(maps.Keys(c.next.sets)) {
+			s := c.next.sets[dir]
+			e.str(dir)
+			e.uint(s.key)
+			e.int(int64(s.items))
+			e.uint(uint64(len(s.files)))
+			for _, f := range s.files {
+				e.str(f.path)
+				e.str(f.media)
+				e.int(f.size)
+				e.int(f.mtime)
+			}
+		}
+		index = e.b
+	}
+	if c.rChanged || (c.rendersRead && len(c.next.renders) != len(c.renders)) {
+		e := &encoder{b: []byte(cacheMagic)}
+		e.str(c.key)
+		e.uint(uint64(len(c.next.renders)))
+		for _, rel := range slices.Sorted(maps.Keys(c.next.renders)) {
+			r := c.next.renders[rel]
+			e.str(rel)
+			e.uint(r.stamp)
+			e.str(r.link)
+			e.str(r.content)
+			e.str(r.summary)
+		}
+		renders = e.b
+	}
+	return index, renders
+}
+
+// stampOf fingerprints a file's size and modification time.
+func stampOf(size, mtime int64) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(strconv.FormatInt(size, 36) + "." + strconv.FormatInt(mtime, 36)))
+	return h.Sum64()
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys(m map[string]int) []string { return slices.Sorted(maps.Keys(m)) }
