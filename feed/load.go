@@ -133,7 +133,6 @@ func loadOne(fsys fs.FS, prefix, rel string, cfg *Config) (*Article, Diagnostics
 	return a, diags
 }
 
-
 // readLimited reads the file rel from fsys, refusing anything larger than
 // limit bytes and anything that is not a regular file.
 func readLimited(fsys fs.FS, rel string, limit int64) ([]byte, error) {
