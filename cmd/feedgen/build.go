@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -119,24 +120,31 @@ func summary(r *feed.Result, took time.Duration) string {
 }
 
 // guardIDs compares the feeds in the output folder, as published before
-// (old), with the new build.
+// (old), with the new build. One file per feed set is enough, since the
+// three formats carry the same ids: the JSON Feed, the quickest to read,
+// where there is one; and a file whose bytes did not change needs no look.
 func (s *site) guardIDs(old map[string][]byte) feed.Diagnostics {
+	data := make(map[string][]byte, len(s.result.Files))
+	for _, f := range s.result.Files {
+		data[f.Path] = f.Data
+	}
 	var diags feed.Diagnostics
 	seen := map[string]bool{} // an article is in several feeds: warn once
 	for _, set := range s.result.Feeds {
-		for _, l := range set.Links {
-			rel := feed.RelPath(s.cfg, l.URL)
-			prev, ok := old[rel]
-			if !ok {
-				continue
+		if set.Kept || len(set.Links) == 0 {
+			continue
+		}
+		l := set.Links[len(set.Links)-1] // rss, atom, json: json is last when present
+		rel := feed.RelPath(s.cfg, l.URL)
+		prev, ok := old[rel]
+		if !ok || bytes.Equal(prev, data[rel]) {
+			continue
+		}
+		for _, d := range feed.GuardIDs(prev, set) {
+			if k := d.Path + "\x00" + d.Err.Error(); !seen[k] {
+				seen[k] = true
+				diags = append(diags, d)
 			}
-			for _, d := range feed.GuardIDs(prev, set) {
-				if k := d.Path + "\x00" + d.Err.Error(); !seen[k] {
-					seen[k] = true
-					diags = append(diags, d)
-				}
-			}
-			break // one format is enough: all three carry the same ids
 		}
 	}
 	return diags
