@@ -57,7 +57,8 @@ func feedSets(cfg *Config, items []*Item) []*FeedSet {
 	for _, tax := range cfg.Taxonomies {
 		for _, t := range terms(items, tax) {
 			label := map[string]string{"tags": "tag", "categories": "category", "authors": "author"}[tax]
-			add(tax+"/"+t.slug, PlainText(cfg.Title)+": "+label+" "+t.name, desc, tax+"/"+t.slug, cfg.Limit, allFormats,
+			dir := tax + "/" + termSegment(t.slug, label)
+			add(dir, PlainText(cfg.Title)+": "+label+" "+t.name, desc, dir, cfg.Limit, allFormats,
 				func(it *Item) bool { return slices.Contains(itemTerms(it, tax), t.slug) })
 		}
 	}
