@@ -191,7 +191,11 @@ func makeItems(cfg *Config, arts []*Article) ([]*Item, Diagnostics) {
 	byLink := map[string]*Item{}
 	for _, it := range items {
 		if o := byID[it.ID]; o != nil {
-			diags = append(diags, errorf(it.Article.Path, it.Article.Line["id"], "duplicate id %q: %s has it too; set a different slug: or id:", it.ID, o.Article.Path))
+			line := it.Article.Line["id"]
+			if line == 0 { // the id is the permalink
+				line = it.Article.Line["slug"]
+			}
+			diags = append(diags, errorf(it.Article.Path, line, "duplicate id %q: %s has it too; set a different slug: or id:", it.ID, o.Article.Path))
 		} else {
 			byID[it.ID] = it
 		}
