@@ -24,8 +24,8 @@ type Config struct {
 	Language    string `yaml:"language"`    // BCP 47 tag; default "en"
 	Author      Person `yaml:"author"`      // site author, used when an article names none
 
-	Articles string `yaml:"articles"` // articles folder, relative to the config file; default "articles"
-	Output   string `yaml:"output"`   // output folder, relative to the config file; default "public"
+	Articles string `yaml:"articles"` // articles folder, relative to the config file unless absolute; default "articles"
+	Output   string `yaml:"output"`   // output folder, relative to the config file unless absolute; default "public"
 
 	Limit     int    `yaml:"limit"`     // items per feed; default 20
 	Permalink string `yaml:"permalink"` // article URL pattern; default "/posts/:slug/"

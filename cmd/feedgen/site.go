@@ -73,6 +73,9 @@ func (f *siteFlags) load() (*site, feed.Diagnostics, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if st, err := os.Stat(f.config); err == nil && st.Size() > maxConfigSize {
+		return nil, feed.Diagnostics{{Path: f.config, Err: fmt.Errorf("config is %d bytes, larger than 1 MiB", st.Size())}}, nil
+	}
 	data, err := os.ReadFile(f.config)
 	if err != nil {
 		return nil, feed.Diagnostics{{Path: f.config, Err: unwrapPath(err)}}, nil
@@ -87,7 +90,7 @@ func (f *siteFlags) load() (*site, feed.Diagnostics, error) {
 		}
 	}
 	dir := filepath.Dir(f.config)
-	s := &site{cfg: cfg, articles: filepath.Join(dir, cfg.Articles), out: filepath.Join(dir, cfg.Output)}
+	s := &site{cfg: cfg, articles: fromConfig(dir, cfg.Articles), out: fromConfig(dir, cfg.Output)}
 	if f.articles != "" {
 		s.articles = filepath.Clean(f.articles)
 	}
@@ -95,7 +98,18 @@ func (f *siteFlags) load() (*site, feed.Diagnostics, error) {
 		s.out = filepath.Clean(f.out)
 	}
 	if st, err := os.Stat(s.articles); err != nil || !st.IsDir() {
-		return nil, append(diags, &feed.Error{Path: filepath.ToSlash(s.articles), Err: fmt.Errorf("articles folder not found")}), nil
+		e := &feed.Error{Path: "-articles", Err: fmt.Errorf("folder %q not found", s.articles)}
+		if f.articles == "" {
+			e = &feed.Error{Path: f.config, Line: cfg.Line("articles"), Err: fmt.Errorf("articles: folder %q not found", filepath.ToSlash(s.articles))}
+		}
+		return nil, append(diags, e), nil
+	}
+	if err := validateOutput(s.out, s.articles, f.config); err != nil {
+		e := &feed.Error{Path: "-out", Err: err}
+		if f.out == "" {
+			e = &feed.Error{Path: f.config, Line: cfg.Line("output"), Err: fmt.Errorf("output: %w", err)}
+		}
+		return nil, append(diags, e), nil
 	}
 	arts, d := feed.LoadArticles(os.DirFS(s.articles), filepath.ToSlash(s.articles), cfg, f.progress)
 	diags = append(diags, d...)
@@ -109,6 +123,18 @@ func (f *siteFlags) load() (*site, feed.Diagnostics, error) {
 	}
 	s.result = res
 	return s, diags, nil
+}
+
+// maxConfigSize is the largest config file feedgen reads.
+const maxConfigSize = 1 << 20
+
+// fromConfig returns the folder p of the config, relative to the config's
+// folder dir unless it is absolute.
+func fromConfig(dir, p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(dir, p)
 }
 
 // unwrapPath drops the path of an *os.PathError: messages name it already.
