@@ -311,11 +311,12 @@ func (b *builder) build(res *Result, es []entry, diags Diagnostics) (*Result, Di
 	slices.SortFunc(res.Skipped, func(x, y Skip) int { return strings.Compare(x.Path, y.Path) })
 
 	// Two articles may not share an id or a URL: readers would merge them.
-	b.order(es)
+	// The entries are still in path order, so the later file is reported.
 	diags = append(diags, b.duplicates(es)...)
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	b.order(es)
 	separate(es)
 	sels := b.selectFeeds(es)
 	kept := b.keepSets(sels, es)
@@ -476,7 +477,11 @@ func (b *builder) duplicates(es []entry) Diagnostics {
 		if what == "permalink" {
 			val, key, fix = link, "slug", "set a different slug:"
 		}
-		diags = append(diags, errorf(x.Path, x.Line[key], "duplicate %s %q: %s has it too; %s", what, val, y.Path, fix))
+		line := x.Line[key]
+		if line == 0 { // the id is the permalink
+			line = x.Line["slug"]
+		}
+		diags = append(diags, errorf(x.Path, line, "duplicate %s %q: %s has it too; %s", what, val, y.Path, fix))
 	}
 	for i := range es {
 		if j, ok := byID[es[i].id]; ok {

@@ -767,7 +767,6 @@ var (
 	htmlEndTagRE = regexp.MustCompile(`</(\w+)>`)
 	htmlEntityRE = regexp.MustCompile(`&(#?\w+)`)
 	charDataRE   = regexp.MustCompile(`&#[x0-9]|<[/a-zA-Z]`)
-	htmlTagRE    = regexp.MustCompile(`</?([a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*)?/?>`)
 )
 
 // nonHTML mirrors the W3C validator's check of RSS elements that must be

@@ -24,8 +24,8 @@ type Config struct {
 	Language    string `yaml:"language"`    // BCP 47 tag; default "en"
 	Author      Person `yaml:"author"`      // site author, used when an article names none
 
-	Articles string `yaml:"articles"` // articles folder, relative to the config file; default "articles"
-	Output   string `yaml:"output"`   // output folder, relative to the config file; default "public"
+	Articles string `yaml:"articles"` // articles folder, relative to the config file unless absolute; default "articles"
+	Output   string `yaml:"output"`   // output folder, relative to the config file unless absolute; default "public"
 
 	Limit     int    `yaml:"limit"`     // items per feed; default 20
 	Permalink string `yaml:"permalink"` // article URL pattern; default "/posts/:slug/"
@@ -121,7 +121,7 @@ func ParseConfig(name string, data []byte) (*Config, Diagnostics) {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
-		return nil, Diagnostics{yamlError(name, data, 1, err)}
+		return nil, Diagnostics{yamlError(name, "YAML", data, 1, err)}
 	}
 	if len(doc.Content) == 0 {
 		diags = append(diags, errorf(name, 0, "empty config"))
@@ -155,16 +155,23 @@ var yamlLineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 func configError(name string, data []byte, err error) *Error {
 	var te *yaml.TypeError
 	if !errors.As(err, &te) {
-		return yamlError(name, data, 1, err)
+		return yamlError(name, "YAML", data, 1, err)
 	}
 	msgs := te.Errors
 	first := positioned(name, 0, msgs[0])
 	if len(msgs) > 1 {
 		var rest []string
+		seen := map[string]bool{first.Error(): true}
 		for _, m := range msgs[1:] {
-			rest = append(rest, positioned(name, 0, m).Error())
+			// An alias repeats its problem once per use: say it once.
+			if s := positioned(name, 0, m).Error(); !seen[s] {
+				seen[s] = true
+				rest = append(rest, s)
+			}
 		}
-		first.Err = fmt.Errorf("%w\n%s", first.Err, strings.Join(rest, "\n"))
+		if len(rest) > 0 {
+			first.Err = fmt.Errorf("%w\n%s", first.Err, strings.Join(rest, "\n"))
+		}
 	}
 	return first
 }
@@ -333,6 +340,10 @@ func webURL(base *url.URL, s string) bool {
 	}
 	return base != nil && u.Host == "" && !strings.HasPrefix(s, "//")
 }
+
+// Line returns the line of the top-level key in the config file, or 0 when
+// the file does not set it.
+func (c *Config) Line(key string) int { return c.line[key] }
 
 // Location returns the time zone for dates without one.
 func (c *Config) Location() *time.Location { return c.loc }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,7 +56,7 @@ func splitFrontMatter(path string, src []byte) (frontMatter, *Error) {
 		l := bytes.TrimRight(rest[off:end], " \t")
 		if string(l) == string([]byte{kind, kind, kind}) || (kind == '-' && string(l) == "...") {
 			if off > maxFrontMatter {
-				return frontMatter{}, errorf(path, 0, "front matter larger than 64 KiB")
+				return frontMatter{}, errorf(path, 1, "front matter larger than 64 KiB")
 			}
 			fm := frontMatter{kind: kind, text: rest[:off], textLine: 2, bodyLine: line + 1}
 			if next <= len(rest) {
@@ -139,7 +140,7 @@ type fmField struct {
 func yamlFields(path string, text []byte, textLine int) ([]fmField, Diagnostics) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(text, &doc); err != nil {
-		return nil, Diagnostics{yamlError(path, text, textLine, err)}
+		return nil, Diagnostics{yamlError(path, "YAML front matter", text, textLine, err)}
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil // empty front matter
@@ -178,8 +179,9 @@ func clampLine(line, textLine int, text []byte) int {
 	return min(max(line+textLine-1, textLine), textLine+bytes.Count(text, []byte{'\n'}))
 }
 
-// yamlError positions a yaml.v3 syntax error.
-func yamlError(path string, text []byte, textLine int, err error) *Error {
+// yamlError positions a yaml.v3 syntax error in what (the text parsed, for
+// messages: "YAML front matter", "YAML").
+func yamlError(path, what string, text []byte, textLine int, err error) *Error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
@@ -199,10 +201,10 @@ func yamlError(path string, text []byte, textLine int, err error) *Error {
 	for i, l := range bytes.Split(text, []byte{'\n'}) {
 		indent := l[:len(l)-len(bytes.TrimLeft(l, " \t"))]
 		if bytes.IndexByte(indent, '\t') >= 0 && len(indent) < len(l) && i+1 <= line {
-			return errorf(path, textLine+i, "tab character in indentation; YAML front matter must be indented with spaces")
+			return errorf(path, textLine+i, "tab character in indentation; %s must be indented with spaces", what)
 		}
 	}
-	return errorf(path, clampLine(line, textLine, text), "invalid YAML front matter: %s", msg)
+	return errorf(path, clampLine(line, textLine, text), "invalid %s: %s", what, msg)
 }
 
 // yamlParserErrors are the messages of yaml.v3's parser (as opposed to its
@@ -466,6 +468,27 @@ func (d *fmDecoder) dateField(key string, v *yaml.Node) time.Time {
 	return t
 }
 
+// webRef decodes a URL-valued key as a string and checks it with checkRef.
+func (d *fmDecoder) webRef(key string, v *yaml.Node) string {
+	s, _ := d.str(key, v)
+	return d.checkRef(key, v, s)
+}
+
+// checkRef returns s, the value of key at node v, when it is empty, an
+// http(s) URL or a relative reference. Any other scheme (javascript:, data:,
+// file:) is an error, and checkRef returns "": such a value must never
+// reach a feed as a link.
+func (d *fmDecoder) checkRef(key string, v *yaml.Node, s string) string {
+	if s == "" || webURL(&url.URL{}, s) { // any non-nil base admits relative references
+		return s
+	}
+	if u, err := url.Parse(s); err == nil && strings.HasPrefix(s, "//") && u.Host != "" {
+		return s // protocol-relative: the site's scheme
+	}
+	d.diags = append(d.diags, errorf(d.path, v.Line, "key %q: want an http(s) URL or a site-relative path (got %q)", key, s))
+	return ""
+}
+
 // list decodes a list of strings. A single string is split at white space
 // when split is set (Jekyll's tags and categories), else taken whole.
 func (d *fmDecoder) list(key string, v *yaml.Node, split bool) []string {
@@ -611,6 +634,9 @@ func (d *fmDecoder) enclosure(key string, v *yaml.Node) *Enclosure {
 		d.diags = append(d.diags, errorf(d.path, v.Line, "key %q: missing url", key))
 		return nil
 	}
+	if d.checkRef(key+".url", v, e.URL) == "" {
+		return nil
+	}
 	return &e
 }
 
@@ -740,11 +766,11 @@ func (d *fmDecoder) decode(fields []fmField) (dateKey string, dateNode *yaml.Nod
 		case "slug":
 			a.Slug, _ = d.str(key, v)
 		case "url":
-			a.URL, _ = d.str(key, v)
+			a.URL = d.webRef(key, v)
 		case "external_url":
-			a.ExternalURL, _ = d.str(key, v)
+			a.ExternalURL = d.webRef(key, v)
 		case "image":
-			a.Image = d.image(key, v)
+			a.Image = d.checkRef(key, v, d.image(key, v))
 		case "enclosure":
 			a.Enclosure = d.enclosure(key, v)
 		case "lang":

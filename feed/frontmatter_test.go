@@ -263,7 +263,7 @@ func TestFrontMatterErrors(t *testing.T) {
 		{"unclosed toml", "a.md", "+++\ntitle = 'x'\n", true,
 			`a.md:1: front matter not closed (no closing +++ line)`},
 		{"too large", "a.md", "---\ndate: 2024-03-01\nx: \"" + strings.Repeat("a", 70000) + "\"\n---\n", true,
-			`a.md: front matter larger than 64 KiB`},
+			`a.md:1: front matter larger than 64 KiB`},
 		{"nul", "a.md", "---\ndate: 2024-03-01\n---\nab\x00c\n", true,
 			`a.md:4: binary file (NUL byte)`},
 		{"invalid utf-8", "a.md", "---\ndate: 2024-03-01\n---\nok\nab\xffc\n", true,

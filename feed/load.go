@@ -91,7 +91,10 @@ func articleFiles(fsys fs.FS, prefix string, cfg *Config) ([]string, Diagnostics
 			}
 			return nil
 		}
-		if d.IsDir() || !isArticle(p) {
+		if ok, err := articleEntry(fsys, p, d); !ok {
+			if err != nil {
+				diags = append(diags, errorf(path.Join(prefix, p), 0, "%v", err))
+			}
 			return nil
 		}
 		paths = append(paths, p)
@@ -109,6 +112,9 @@ func loadOne(fsys fs.FS, prefix, rel string, cfg *Config) (*Article, Diagnostics
 	src, err := readLimited(fsys, rel, cfg.MaxArticleSize)
 	if err != nil {
 		return nil, Diagnostics{errorf(name, 0, "%v", err)}
+	}
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+		return nil, Diagnostics{errorf(name, 1, "UTF-16 text; save the article as UTF-8")}
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return nil, Diagnostics{errorf(name, 1+bytes.Count(src[:i], []byte("\n")), "binary file (NUL byte); articles are UTF-8 text")}

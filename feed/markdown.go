@@ -95,6 +95,9 @@ func ParseMarkdown(path string, src []byte, opts MarkdownOptions) (*Article, Dia
 		return nil, Diagnostics{errorf(path, lineAt(src, invalidUTF8At(src)), "invalid UTF-8")}
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	if len(bytes.TrimSpace(src)) == 0 {
+		return nil, Diagnostics{errorf(path, 1, "empty file")}
+	}
 	src = normalizeNewlines(src)
 
 	fm, ferr := splitFrontMatter(path, src)

@@ -286,7 +286,7 @@ func (b *builder) selectFeeds(es []entry) []*selection {
 			if len(lists[id]) == 0 {
 				continue
 			}
-			dir := name + "/" + in.slugs[id]
+			dir := name + "/" + termSegment(in.slugs[id], labels[t])
 			sels = append(sels, &selection{
 				set:     &FeedSet{Name: dir, Title: title + ": " + labels[t] + " " + in.names[id], Description: desc, Dir: dir, formats: allFormats},
 				entries: lists[id],

@@ -68,3 +68,26 @@ func isSlug(s string) bool {
 	}
 	return true
 }
+
+// windowsReserved are the device names Windows reserves in every folder,
+// in any case and with any extension.
+var windowsReserved = map[string]bool{
+	"con": true, "prn": true, "aux": true, "nul": true,
+	"com0": true, "com1": true, "com2": true, "com3": true, "com4": true,
+	"com5": true, "com6": true, "com7": true, "com8": true, "com9": true,
+	"lpt0": true, "lpt1": true, "lpt2": true, "lpt3": true, "lpt4": true,
+	"lpt5": true, "lpt6": true, "lpt7": true, "lpt8": true, "lpt9": true,
+}
+
+// termSegment returns the folder name of a taxonomy term's feeds: the
+// term's slug (never "": such terms get no feed), with "-" and label (tag,
+// category, author) appended when the slug is a device name Windows
+// reserves, so that the output can be copied to and served from any file
+// system: a tag "CON" gets tags/con-tag/. A slug holds only lower-case
+// letters, digits and inner hyphens, so no other name is unsafe.
+func termSegment(slug, label string) string {
+	if windowsReserved[slug] {
+		return slug + "-" + label
+	}
+	return slug
+}

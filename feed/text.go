@@ -204,6 +204,9 @@ func cutDateKeyword(line string) (value, rest string, ok bool) {
 // an RFC 3339 timestamp, whose zone may be left out to mean loc.
 func parseTextDate(value string, loc *time.Location) (t time.Time, dateOnly bool, err error) {
 	const want = "want YYYY-MM-DD or an RFC 3339 timestamp such as 2023-06-09T08:30:00Z"
+	if y, _, ok := strings.Cut(value, "-"); ok && len(y) > 4 && strings.Trim(y, "0123456789") == "" {
+		return time.Time{}, false, fmt.Errorf("invalid date %q: year must be 1 to 9999", value)
+	}
 	if !looksLikeDate(value) {
 		return time.Time{}, false, fmt.Errorf("invalid date %q: %s", value, want)
 	}

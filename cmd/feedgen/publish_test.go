@@ -69,7 +69,9 @@ func TestValidPath(t *testing.T) {
 	}
 }
 
-func TestCheckOutputDir(t *testing.T) {
+// TestValidateOutputPaths checks validateOutput against symlinks and a
+// home folder.
+func TestValidateOutputPaths(t *testing.T) {
 	dir := t.TempDir()
 	home := filepath.Join(dir, "home", "user")
 	site := filepath.Join(home, "site")
@@ -100,33 +102,34 @@ func TestCheckOutputDir(t *testing.T) {
 		{"missing folder", "new/deeper/out", "articles", "config.yaml", ""},
 		{"folder outside home", filepath.Join(dir, "elsewhere"), "articles", "config.yaml", ""},
 		{"inside the output folder of another site", "public/sub", "articles", "config.yaml", ""},
-		{"root", "/", "articles", "config.yaml", "may not be the root folder"},
-		{"root via dots", "../../../../../../../../../../..", "articles", "config.yaml", "may not be the root folder"},
-		{"home", home, "articles", "config.yaml", "may not be your home folder"},
-		{"home via symlink", "home-link", "articles", "config.yaml", "may not be your home folder"},
-		{"parent of home", filepath.Dir(home), "articles", "config.yaml", "may not contain your home folder"},
-		{"articles", "articles", "articles", "config.yaml", "may not be the articles folder"},
-		{"articles with a trailing slash", "articles/", "articles", "config.yaml", "may not be the articles folder"},
-		{"articles via symlink", "art-link", "articles", "config.yaml", "may not be the articles folder"},
-		{"articles given via symlink", "articles", "art-link", "config.yaml", "may not be the articles folder"},
-		{"site folder", ".", "articles", "config.yaml", "may not contain the articles folder"},
-		{"site folder via symlink", "site-link", "articles", "config.yaml", "may not contain the articles folder"},
-		{"contains the config only", ".", filepath.Join(dir, "elsewhere"), "config.yaml", "may not contain the config file config.yaml"},
+		{"root", "/", "articles", "config.yaml", "is the root of the file system"},
+		{"root via dots", "../../../../../../../../../../..", "articles", "config.yaml", "is the root of the file system"},
+		{"home", home, "articles", "config.yaml", "is your home folder"},
+		{"home via symlink", "home-link", "articles", "config.yaml", "is your home folder"},
+		{"parent of home", filepath.Dir(home), filepath.Join(dir, "elsewhere"), filepath.Join(dir, "elsewhere", "config.yaml"), "contains your home folder"},
+		{"parent of home and the site", filepath.Dir(home), "articles", "config.yaml", "contains the articles folder"},
+		{"articles", "articles", "articles", "config.yaml", "is the articles folder"},
+		{"articles with a trailing slash", "articles/", "articles", "config.yaml", "is the articles folder"},
+		{"articles via symlink", "art-link", "articles", "config.yaml", "is the articles folder"},
+		{"articles given via symlink", "articles", "art-link", "config.yaml", "is the articles folder"},
+		{"site folder", ".", "articles", "config.yaml", "contains the articles folder"},
+		{"site folder via symlink", "site-link", "articles", "config.yaml", "contains the articles folder"},
+		{"contains the config only", ".", filepath.Join(dir, "elsewhere"), "config.yaml", "contains the config file"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			err := checkOutputDir(tc.out, tc.articles, tc.config)
+			err := validateOutput(tc.out, tc.articles, tc.config)
 			if tc.wantErr == "" {
 				if err != nil {
-					t.Fatalf("checkOutputDir(%q) = %v, want nil", tc.out, err)
+					t.Fatalf("validateOutput(%q) = %v, want nil", tc.out, err)
 				}
 				return
 			}
 			if err == nil {
-				t.Fatalf("checkOutputDir(%q) = nil, want an error containing %q", tc.out, tc.wantErr)
+				t.Fatalf("validateOutput(%q) = nil, want an error containing %q", tc.out, tc.wantErr)
 			}
 			if !strings.Contains(err.Error(), tc.wantErr) {
-				t.Errorf("checkOutputDir(%q) = %q, want it to contain %q", tc.out, err, tc.wantErr)
+				t.Errorf("validateOutput(%q) = %q, want it to contain %q", tc.out, err, tc.wantErr)
 			}
 		})
 	}
@@ -141,8 +144,10 @@ func files(m map[string]string) []feed.File {
 	return fs
 }
 
-// snapshot returns everything under dir: each file as "file <mode>
-// <contents>", each folder as "dir", each symlink as "link <target>".
+// snapshot returns everything under dir, without following symbolic
+// links: each file as "file <mode> <contents>" (only "file <mode>" for a
+// FIFO or an unreadable file), each folder as "dir", each symlink as
+// "link <target>".
 func snapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	snap := map[string]string{}
@@ -168,6 +173,8 @@ func snapshot(t *testing.T, dir string) map[string]string {
 			snap[rel] = "link " + target
 		case d.IsDir():
 			snap[rel] = "dir"
+		case !fi.Mode().IsRegular() || fi.Mode().Perm()&0o400 == 0:
+			snap[rel] = "file " + fi.Mode().String() // a FIFO, or unreadable: not opened
 		default:
 			data, err := os.ReadFile(p)
 			if err != nil {

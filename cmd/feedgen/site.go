@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/feedgen/feedgen/feed"
@@ -79,6 +78,9 @@ func (f *siteFlags) load() (*site, feed.Diagnostics, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if st, err := os.Stat(f.config); err == nil && st.Size() > maxConfigSize {
+		return nil, feed.Diagnostics{{Path: f.config, Err: fmt.Errorf("config is %d bytes, larger than 1 MiB", st.Size())}}, nil
+	}
 	data, err := os.ReadFile(f.config)
 	if err != nil {
 		return nil, feed.Diagnostics{{Path: f.config, Err: unwrapPath(err)}}, nil
@@ -93,7 +95,7 @@ func (f *siteFlags) load() (*site, feed.Diagnostics, error) {
 		}
 	}
 	dir := filepath.Dir(f.config)
-	s := &site{cfg: cfg, articles: filepath.Join(dir, cfg.Articles), out: filepath.Join(dir, cfg.Output)}
+	s := &site{cfg: cfg, articles: fromConfig(dir, cfg.Articles), out: fromConfig(dir, cfg.Output)}
 	if f.articles != "" {
 		s.articles = filepath.Clean(f.articles)
 	}
@@ -101,10 +103,18 @@ func (f *siteFlags) load() (*site, feed.Diagnostics, error) {
 		s.out = filepath.Clean(f.out)
 	}
 	if st, err := os.Stat(s.articles); err != nil || !st.IsDir() {
-		return nil, append(diags, &feed.Error{Path: filepath.ToSlash(s.articles), Err: fmt.Errorf("articles folder not found")}), nil
+		e := &feed.Error{Path: "-articles", Err: fmt.Errorf("folder %q not found", s.articles)}
+		if f.articles == "" {
+			e = &feed.Error{Path: f.config, Line: cfg.Line("articles"), Err: fmt.Errorf("articles: folder %q not found", filepath.ToSlash(s.articles))}
+		}
+		return nil, append(diags, e), nil
 	}
-	if err := checkOutputDir(s.out, s.articles, f.config); err != nil {
-		return nil, append(diags, &feed.Error{Path: filepath.ToSlash(s.out), Err: errors.New(strings.TrimPrefix(err.Error(), filepath.ToSlash(s.out)+": "))}), nil
+	if err := validateOutput(s.out, s.articles, f.config); err != nil {
+		e := &feed.Error{Path: "-out", Err: err}
+		if f.out == "" {
+			e = &feed.Error{Path: f.config, Line: cfg.Line("output"), Err: fmt.Errorf("output: %w", err)}
+		}
+		return nil, append(diags, e), nil
 	}
 	opts := feed.BuildOptions{Now: now, Drafts: f.drafts, Future: f.future, Strict: f.strict, Version: feed.Version}
 	if f.cache {
@@ -112,7 +122,9 @@ func (f *siteFlags) load() (*site, feed.Diagnostics, error) {
 		// an existing folder is locked from now until the build has
 		// published. (In a folder that does not exist yet nothing can be
 		// kept, and publishing takes the lock itself.)
-		if st, err := os.Stat(s.out); err == nil && st.IsDir() {
+		// Only a folder feedgen has published into (it has the lock file)
+		// can hold files to keep, and taking its lock creates nothing.
+		if st, err := os.Stat(filepath.Join(s.out, lockName)); err == nil && st.Mode().IsRegular() {
 			unlock, err := lockFile(context.Background(), filepath.Join(s.out, lockName))
 			if err != nil {
 				return nil, append(diags, &feed.Error{Path: filepath.ToSlash(s.out), Err: fmt.Errorf("lock: %v", err)}), nil
@@ -121,7 +133,9 @@ func (f *siteFlags) load() (*site, feed.Diagnostics, error) {
 		}
 		s.cacheDir = filepath.Join(dir, cacheDirName)
 		opts.Cache = openCache(s.cacheDir, cfg)
-		opts.Stat = s.statOutput
+		if s.unlock != nil {
+			opts.Stat = s.statOutput
+		}
 	}
 	res, d := feed.BuildFS(cfg, os.DirFS(s.articles), filepath.ToSlash(s.articles), opts, f.progress)
 	diags = append(diags, d...)
@@ -134,6 +148,18 @@ func (f *siteFlags) load() (*site, feed.Diagnostics, error) {
 	s.result = res
 	s.cache = opts.Cache
 	return s, diags, nil
+}
+
+// maxConfigSize is the largest config file feedgen reads.
+const maxConfigSize = 1 << 20
+
+// fromConfig returns the folder p of the config, relative to the config's
+// folder dir unless it is absolute.
+func fromConfig(dir, p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(dir, p)
 }
 
 // unwrapPath drops the path of an *os.PathError: messages name it already.
