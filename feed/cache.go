@@ -22,29 +22,28 @@ const cacheMagic = "feedgen-cache 1\n"
 // content; and per feed set, a key of everything its files depend on and
 // the files' sizes. It lives in two blobs that the caller stores (feedgen
 // keeps them in .feedgen-cache/ beside the config): the index, read on
-// every build, and the renders, read only when some feed must be written
-// again. A Cache is used by one build at a time.
+// every build, and one small blob per rendered item, read only when a feed
+// that shows the item must be written again. A Cache is used by one build
+// at a time.
 type Cache struct {
 	key string // config and version fingerprint
 
-	files   map[string]cachedFile
-	sets    map[string]cachedSet
-	renders map[string]cachedRender
-	// loadRenders supplies the renders blob the first time it is needed.
-	loadRenders func() []byte
-	rendersRead bool
+	files map[string]cachedFile
+	sets  map[string]cachedSet
+	// readRender supplies the blob of a rendered item by its RenderName.
+	readRender func(name string) []byte
 
-	mu       sync.Mutex
-	next     cacheRecords // what this build saw, saved by Encode
-	changed  bool
-	rChanged bool
+	mu      sync.Mutex
+	next    cacheRecords // what this build saw, saved by Encode
+	changed bool
+	keep    map[string]bool
 }
 
 // cacheRecords are the records one build saw.
 type cacheRecords struct {
 	files   map[string]cachedFile
 	sets    map[string]cachedSet
-	renders map[string]cachedRender
+	renders map[string]cachedRender // rendered this build, to be written
 }
 
 // cachedFile is one article file as last parsed.
@@ -92,17 +91,25 @@ func CacheKey(cfg *Config) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// NewCache returns an empty cache for key. index is the index blob of the
-// last build (nil for none); renders, when not nil, supplies its renders
-// blob the first time a render is looked up. Blobs that are corrupt or
-// were written for another key are ignored.
-func NewCache(key string, index []byte, renders func() []byte) *Cache {
-	c := &Cache{key: key, files: map[string]cachedFile{}, sets: map[string]cachedSet{}, renders: map[string]cachedRender{}, loadRenders: renders}
+// NewCache returns a cache for key holding what index (the index blob of
+// the last build, nil for none) records; readRender, when not nil,
+// supplies a rendered item's blob by its RenderName when it is needed.
+// Blobs that are corrupt or were written for another key are ignored.
+func NewCache(key string, index []byte, readRender func(name string) []byte) *Cache {
+	c := &Cache{key: key, files: map[string]cachedFile{}, sets: map[string]cachedSet{}, readRender: readRender}
 	c.next = cacheRecords{files: map[string]cachedFile{}, sets: map[string]cachedSet{}, renders: map[string]cachedRender{}}
 	if d, ok := c.open(index); ok {
 		c.decodeIndex(d)
 	}
 	return c
+}
+
+// RenderName is the blob name of the rendered item from the article file
+// rel: a hash, so any path makes a plain file name.
+func RenderName(rel string) string {
+	h := fnv.New64a()
+	h.Write([]byte(rel))
+	return strconv.FormatUint(h.Sum64(), 16)
 }
 
 // open checks a blob's header and returns a decoder for the rest.
@@ -147,37 +154,25 @@ func (c *Cache) decodeIndex(d *decoder) {
 
 // render returns the cached render of rel, if it matches stamp and link.
 func (c *Cache) render(rel string, stamp uint64, link string) (cachedRender, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if !c.rendersRead {
-		c.rendersRead = true
-		if c.loadRenders != nil {
-			if d, ok := c.open(c.loadRenders()); ok {
-				renders := map[string]cachedRender{}
-				for n := d.count(); n > 0 && d.err == nil; n-- {
-					rel := d.str()
-					renders[rel] = cachedRender{stamp: d.uint(), link: d.str(), content: d.str(), summary: d.str()}
-				}
-				if d.err == nil && len(d.b) == 0 {
-					c.renders = renders
-				}
-			}
-		}
+	if c.readRender == nil {
+		return cachedRender{}, false
 	}
-	r, ok := c.renders[rel]
-	if ok && r.stamp == stamp && r.link == link {
-		c.next.renders[rel] = r
-		return r, true
+	d, ok := c.open(c.readRender(RenderName(rel)))
+	if !ok {
+		return cachedRender{}, false
 	}
-	return cachedRender{}, false
+	r := cachedRender{stamp: d.uint(), link: d.str(), content: d.str(), summary: d.str()}
+	if d.str() != rel || d.err != nil || len(d.b) != 0 || r.stamp != stamp || r.link != link {
+		return cachedRender{}, false
+	}
+	return r, true
 }
 
-// putRender records a fresh render.
+// putRender records a fresh render, to be written by Encode.
 func (c *Cache) putRender(rel string, r cachedRender) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.next.renders[rel] = r
-	c.rChanged = true
 }
 
 // file returns the cached parse of rel if its size and time match.
@@ -239,16 +234,14 @@ func (c *Cache) Published(stat func(path string) (size, mtime int64, ok bool)) {
 	}
 }
 
-// Encode returns the blobs to store after a successful build: the index,
-// and the renders (nil when they have not changed and need not be
-// rewritten). Records of files, items and feed sets this build did not see
-// are dropped.
-func (c *Cache) Encode() (index, renders []byte) {
+// Encode returns the blobs to store after a successful build: the index
+// (nil when it has not changed), and the renders made by this build, by
+// RenderName. Records of files and feed sets this build did not see are
+// dropped; Keep says which render blobs are still wanted.
+func (c *Cache) Encode() (index []byte, renders map[string][]byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !c.changed && len(c.next.files) == len(c.files) && len(c.next.sets) == len(c.sets) {
-		index = nil
-	} else {
+	if c.changed || len(c.next.files) != len(c.files) || len(c.next.sets) != len(c.sets) {
 		e := &encoder{b: []byte(cacheMagic)}
 		e.str(c.key)
 		e.uint(uint64(len(c.next.files)))
@@ -283,21 +276,32 @@ func (c *Cache) Encode() (index, renders []byte) {
 		}
 		index = e.b
 	}
-	if c.rChanged || (c.rendersRead && len(c.next.renders) != len(c.renders)) {
+	renders = make(map[string][]byte, len(c.next.renders))
+	for rel, r := range c.next.renders {
 		e := &encoder{b: []byte(cacheMagic)}
 		e.str(c.key)
-		e.uint(uint64(len(c.next.renders)))
-		for _, rel := range slices.Sorted(maps.Keys(c.next.renders)) {
-			r := c.next.renders[rel]
-			e.str(rel)
-			e.uint(r.stamp)
-			e.str(r.link)
-			e.str(r.content)
-			e.str(r.summary)
-		}
-		renders = e.b
+		e.uint(r.stamp)
+		e.str(r.link)
+		e.str(r.content)
+		e.str(r.summary)
+		e.str(rel)
+		renders[RenderName(rel)] = e.b
 	}
 	return index, renders
+}
+
+// Keep reports whether the render blob name belongs to an article file
+// this build saw; the others can be deleted.
+func (c *Cache) Keep(name string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.keep == nil {
+		c.keep = make(map[string]bool, len(c.next.files))
+		for rel := range c.next.files {
+			c.keep[RenderName(rel)] = true
+		}
+	}
+	return c.keep[name]
 }
 
 // stampOf fingerprints a file's size and modification time.

@@ -38,8 +38,9 @@ func benchSite(b *testing.B, n int) string {
 	return config
 }
 
-// BenchmarkBuild runs the whole build command, cold (no cache), at 1,000
-// and 10,000 articles with per-term feeds on.
+// BenchmarkBuild runs the whole build command at 1,000 and 10,000 articles
+// with per-term feeds on: cold (no cache), warm (cache, nothing changed)
+// and touched (cache, one article changed before each build).
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("cold-%d", n), func(b *testing.B) {
@@ -53,5 +54,53 @@ func BenchmarkBuild(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/article")
 		})
+		for _, touch := range []bool{false, true} {
+			name := fmt.Sprintf("warm-%d", n)
+			if touch {
+				name = fmt.Sprintf("touched-%d", n)
+			}
+			b.Run(name, func(b *testing.B) {
+				config := benchSite(b, n)
+				out := b.TempDir()
+				args := []string{"build", "-q", "-config", config, "-out", out, "-now", "2026-01-01T00:00:00Z"}
+				if code := run(args, io.Discard, io.Discard); code != exitOK {
+					b.Fatalf("build exited %d", code)
+				}
+				victim := firstArticle(b, filepath.Join(filepath.Dir(config), "articles"))
+				b.ReportAllocs()
+				b.ResetTimer()
+				for i := 0; b.Loop(); i++ {
+					if touch {
+						b.StopTimer()
+						f, err := os.OpenFile(victim, os.O_APPEND|os.O_WRONLY, 0)
+						if err != nil {
+							b.Fatal(err)
+						}
+						fmt.Fprintf(f, "\nEdit %d.\n", i)
+						f.Close()
+						b.StartTimer()
+					}
+					if code := run(args, io.Discard, io.Discard); code != exitOK {
+						b.Fatalf("build exited %d", code)
+					}
+				}
+			})
+		}
 	}
+}
+
+// firstArticle returns the path of the first Markdown article under dir.
+func firstArticle(b *testing.B, dir string) string {
+	b.Helper()
+	var found string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && found == "" && !d.IsDir() && filepath.Ext(p) == ".md" {
+			found = p
+		}
+		return nil
+	})
+	if found == "" {
+		b.Fatal("no article")
+	}
+	return found
 }

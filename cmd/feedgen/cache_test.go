@@ -76,17 +76,28 @@ func TestCacheMatchesCold(t *testing.T) {
 			writeFile(t, art("post-0.md"), "---\ntitle: Post 0\ndate: 2024-01-01\ntags: [t9]\n---\nBody 0.\n")
 		}, false},
 		{"truncated cache", func(t *testing.T) {
-			for _, name := range []string{cacheIndexName, cacheRendersName} {
-				data, err := os.ReadFile(filepath.Join(cacheDir, name))
+			renders, err := filepath.Glob(filepath.Join(cacheDir, cacheRendersName, "*"))
+			if err != nil || len(renders) == 0 {
+				t.Fatalf("no rendered items cached (%v)", err)
+			}
+			for _, name := range append(renders, filepath.Join(cacheDir, cacheIndexName)) {
+				data, err := os.ReadFile(name)
 				if err != nil {
 					t.Fatal(err)
 				}
-				writeFile(t, filepath.Join(cacheDir, name), string(data[:len(data)/2]))
+				writeFile(t, name, string(data[:len(data)/2]))
 			}
-		}, true},
+			// The output must be written again, so the truncated renders are looked up.
+			if err := os.Remove(filepath.Join(dir, "public", "rss.xml")); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
 		{"garbage cache", func(t *testing.T) {
+			renders, _ := filepath.Glob(filepath.Join(cacheDir, cacheRendersName, "*"))
+			for _, name := range renders {
+				writeFile(t, name, "feedgen-cache 1\n\x05junk")
+			}
 			writeFile(t, filepath.Join(cacheDir, cacheIndexName), "garbage\x00\xff")
-			writeFile(t, filepath.Join(cacheDir, cacheRendersName), "feedgen-cache 1\n\x05junk")
 		}, true},
 		{"output file deleted", func(t *testing.T) {
 			if err := os.Remove(filepath.Join(dir, "public", "tags", "all", "rss.xml")); err != nil {
