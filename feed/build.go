@@ -31,6 +31,9 @@ type BuildOptions struct {
 	// a feed set is kept only when all its files are still there as the
 	// cached build left them.
 	Stat func(path string) (size, mtime int64, ok bool)
+	// Lazy leaves File.Data nil: File.Bytes writes each file when asked,
+	// so a build holds its items but never its whole output at once.
+	Lazy bool
 }
 
 // File is one output file, its path relative to the output folder.
@@ -41,6 +44,18 @@ type File struct {
 	// Keep says the file is unchanged since the cached build that wrote it:
 	// Data is nil and the file in the output folder stays as it is.
 	Keep bool
+
+	gen func() ([]byte, error) // writes Data on demand (BuildOptions.Lazy)
+}
+
+// Bytes returns the file's contents: Data, or, when the build was lazy,
+// the file written now. Each call writes it anew and keeps nothing, so a
+// caller can hold every File of a large build and the bytes of one.
+func (f File) Bytes() ([]byte, error) {
+	if f.gen == nil {
+		return f.Data, nil
+	}
+	return f.gen()
 }
 
 // Skip records an article that is left out of every feed, and why.
@@ -251,28 +266,25 @@ func (b *builder) loadCached(i int) (*Article, Diagnostics, uint64) {
 	size, mtime := st.Size(), st.ModTime().UnixNano()
 	stamp := stampOf(size, mtime)
 	if f, ok := c.file(rel, size, mtime); ok {
-		var d Diagnostics
-		for _, w := range f.diags {
-			d = append(d, warnf(b.path(int32(i)), w.line, "%s", w.msg))
+		if art, warnings, ok := f.decode(); ok && art != nil {
+			var d Diagnostics
+			for _, w := range warnings {
+				d = append(d, warnf(b.path(int32(i)), w.line, "%s", w.msg))
+			}
+			return art, d, stamp
 		}
-		return f.art, d, stamp
 	}
 	a, d := loadOne(b.fsys, b.prefix, rel, b.cfg)
 	if !d.HasErrors() && a != nil {
-		f := cachedFile{size: size, mtime: mtime, art: metadata(a)}
+		var warnings []cachedDiag
 		for _, w := range d {
-			f.diags = append(f.diags, cachedDiag{w.Line, w.Err.Error()})
+			warnings = append(warnings, cachedDiag{w.Line, w.Err.Error()})
 		}
-		c.putFile(rel, f)
+		m := *a // the cache keeps the metadata, not the body
+		m.Body, m.ContentHTML = nil, ""
+		c.putFile(rel, cachedFile{size: size, mtime: mtime, payload: encodePayload(&m, warnings)})
 	}
 	return a, d, stamp
-}
-
-// metadata returns a copy of a without its body, as the cache keeps it.
-func metadata(a *Article) *Article {
-	m := *a
-	m.Body, m.ContentHTML = nil, ""
-	return &m
 }
 
 // article returns the article behind an entry: the caller's, the cache's
@@ -285,8 +297,8 @@ func (b *builder) article(e *entry) (*Article, error) {
 		c.mu.Lock()
 		f, ok := c.next.files[b.files[e.file]]
 		c.mu.Unlock()
-		if ok && f.art != nil {
-			return f.art, nil
+		if a, _, decoded := f.decode(); ok && decoded && a != nil {
+			return a, nil
 		}
 	}
 	return b.reload(e)
@@ -387,7 +399,8 @@ func (b *builder) build(res *Result, es []entry, diags Diagnostics) (*Result, Di
 		sets[k] = fs
 	}
 
-	// Serialize the feed sets on every core; the files keep set order.
+	// Serialize the feed sets on every core (unless lazy: then publishing
+	// writes them one by one); the files keep set order.
 	files := make([][]File, len(sets))
 	errs := make([]error, len(sets))
 	parallel(len(sets), func(i int) {
@@ -395,7 +408,11 @@ func (b *builder) build(res *Result, es []entry, diags Diagnostics) (*Result, Di
 			files[i] = kept[i]
 			return
 		}
-		files[i], errs[i] = sets[i].write(cfg, opts)
+		if opts.Lazy {
+			files[i] = sets[i].files(cfg, opts)
+		} else {
+			files[i], errs[i] = sets[i].write(cfg, opts)
+		}
 		if c := opts.Cache; c != nil && errs[i] == nil {
 			rec := cachedSet{key: sels[i].key, items: len(sets[i].Items)}
 			for _, f := range files[i] {

@@ -46,11 +46,41 @@ type cacheRecords struct {
 	renders map[string]cachedRender // rendered this build, to be written
 }
 
-// cachedFile is one article file as last parsed.
+// cachedFile is one article file as last parsed: its size and time, and
+// its article and warnings encoded (decoded when needed, so that a large
+// site's cache costs its encoded size in memory, not its decoded one).
 type cachedFile struct {
 	size, mtime int64
-	art         *Article // nil when the file had errors
-	diags       []cachedDiag
+	payload     []byte
+}
+
+// encodePayload encodes an article (nil when the file had errors) and its
+// warnings.
+func encodePayload(a *Article, diags []cachedDiag) []byte {
+	e := &encoder{}
+	e.bool(a != nil)
+	if a != nil {
+		e.article(a)
+	}
+	e.uint(uint64(len(diags)))
+	for _, d := range diags {
+		e.int(int64(d.line))
+		e.str(d.msg)
+	}
+	return e.b
+}
+
+// decode returns the cached article (nil when the file had errors) and
+// warnings, or ok false for a payload that cannot be read.
+func (f cachedFile) decode() (a *Article, diags []cachedDiag, ok bool) {
+	d := &decoder{b: f.payload}
+	if d.bool() {
+		a = d.article()
+	}
+	for m := d.count(); m > 0; m-- {
+		diags = append(diags, cachedDiag{int(d.int()), d.str()})
+	}
+	return a, diags, d.err == nil && len(d.b) == 0
 }
 
 // cachedDiag is a warning the file drew.
@@ -130,11 +160,8 @@ func (c *Cache) decodeIndex(d *decoder) {
 	for n := d.count(); n > 0 && d.err == nil; n-- {
 		rel := d.str()
 		f := cachedFile{size: d.int(), mtime: d.int()}
-		if d.bool() {
-			f.art = d.article()
-		}
-		for m := d.count(); m > 0; m-- {
-			f.diags = append(f.diags, cachedDiag{int(d.int()), d.str()})
+		if n := d.count(); d.err == nil {
+			f.payload, d.b = d.b[:n:n], d.b[n:]
 		}
 		files[rel] = f
 	}
@@ -250,15 +277,8 @@ func (c *Cache) Encode() (index []byte, renders map[string][]byte) {
 			e.str(rel)
 			e.int(f.size)
 			e.int(f.mtime)
-			e.bool(f.art != nil)
-			if f.art != nil {
-				e.article(f.art)
-			}
-			e.uint(uint64(len(f.diags)))
-			for _, d := range f.diags {
-				e.int(int64(d.line))
-				e.str(d.msg)
-			}
+			e.uint(uint64(len(f.payload)))
+			e.b = append(e.b, f.payload...)
 		}
 		e.uint(uint64(len(c.next.sets)))
 		for _, dir := range slices.Sorted(maps.Keys(c.next.sets)) {

@@ -65,19 +65,51 @@ func readOldItems(data []byte) []oldItem {
 	return items
 }
 
+// oldJSONIDs returns the item ids of a JSON Feed, decoding nothing else.
+func oldJSONIDs(data []byte) ([]string, bool) {
+	data = bytes.TrimSpace(data)
+	if len(data) == 0 || data[0] != '{' {
+		return nil, false
+	}
+	var f struct {
+		Items []struct {
+			ID string `json:"id"`
+		} `json:"items"`
+	}
+	if json.Unmarshal(data, &f) != nil {
+		return nil, false
+	}
+	ids := make([]string, len(f.Items))
+	for i, it := range f.Items {
+		ids[i] = it.ID
+	}
+	return ids, true
+}
+
 // GuardIDs compares a feed as it was published before (old, its bytes) with
 // the same feed as built now. Where an old id disappears and an item with
 // the same title or the same content appears under a new id, readers would
 // show the article again as new: GuardIDs warns, naming the article, both
 // ids and the fix.
 func GuardIDs(old []byte, set *FeedSet) Diagnostics {
-	prev := readOldItems(old)
-	if len(prev) == 0 {
-		return nil
-	}
 	newIDs := make(map[string]bool, len(set.Items))
 	for _, it := range set.Items {
 		newIDs[it.ID] = true
+	}
+	// The common case: every old id is still there. JSON Feeds tell
+	// cheaply; only when an id went is the old feed read whole.
+	if ids, ok := oldJSONIDs(old); ok {
+		gone := false
+		for _, id := range ids {
+			gone = gone || !newIDs[id]
+		}
+		if !gone {
+			return nil
+		}
+	}
+	prev := readOldItems(old)
+	if len(prev) == 0 {
+		return nil
 	}
 	oldIDs := make(map[string]bool, len(prev))
 	var gone []oldItem

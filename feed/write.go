@@ -7,36 +7,37 @@ import (
 	"strings"
 )
 
-// write renders the feed set in its formats, plus the preview page.
-func (fs *FeedSet) write(cfg *Config, opts BuildOptions) ([]File, error) {
+// files lists the feed set's files, each with the function that writes
+// it: its formats, plus the preview page.
+func (fs *FeedSet) files(cfg *Config, opts BuildOptions) []File {
 	var files []File
-	if slices.Contains(fs.formats, "rss") {
-		b, err := fs.writeRSS(cfg, opts)
-		if err != nil {
-			return nil, err
+	add := func(format, name, media string, gen func() ([]byte, error)) {
+		if format == "" || slices.Contains(fs.formats, format) {
+			files = append(files, File{Path: path.Join(fs.Dir, name), MediaType: media, gen: gen})
 		}
-		files = append(files, File{Path: path.Join(fs.Dir, cfg.Files.RSS), Data: b, MediaType: MediaRSS})
 	}
-	if slices.Contains(fs.formats, "atom") {
-		b, err := fs.writeAtom(cfg, opts)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, File{Path: path.Join(fs.Dir, cfg.Files.Atom), Data: b, MediaType: MediaAtom})
-	}
-	if slices.Contains(fs.formats, "json") {
-		b, err := fs.writeJSON(cfg)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, File{Path: path.Join(fs.Dir, cfg.Files.JSON), Data: b, MediaType: MediaJSON})
-	}
+	add("rss", cfg.Files.RSS, MediaRSS, func() ([]byte, error) { return fs.writeRSS(cfg, opts) })
+	add("atom", cfg.Files.Atom, MediaAtom, func() ([]byte, error) { return fs.writeAtom(cfg, opts) })
+	add("json", cfg.Files.JSON, MediaJSON, func() ([]byte, error) { return fs.writeJSON(cfg) })
 	if cfg.HTMLEnabled() {
-		var b bytes.Buffer
-		if err := WritePreview(&b, fs.preview(cfg, opts)); err != nil {
+		add("", cfg.Files.HTML, MediaHTML, func() ([]byte, error) {
+			var b bytes.Buffer
+			err := WritePreview(&b, fs.preview(cfg, opts))
+			return b.Bytes(), err
+		})
+	}
+	return files
+}
+
+// write renders the feed set's files.
+func (fs *FeedSet) write(cfg *Config, opts BuildOptions) ([]File, error) {
+	files := fs.files(cfg, opts)
+	for i := range files {
+		data, err := files[i].gen()
+		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{Path: path.Join(fs.Dir, cfg.Files.HTML), Data: b.Bytes(), MediaType: MediaHTML})
+		files[i].Data, files[i].gen = data, nil
 	}
 	return files, nil
 }

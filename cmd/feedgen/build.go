@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -27,7 +26,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer prof.start(stderr)()
-	f.cache = !*noCache
+	f.cache, f.lazy = !*noCache, true
 	start := time.Now()
 	f.progress = progressTo(stderr, *quiet)
 	s, diags, err := f.load()
@@ -38,11 +37,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if s != nil && s.unlock != nil {
 		defer s.unlock()
 	}
-	var old map[string][]byte
 	if s != nil {
 		diags = append(diags, s.checkFeeds(false)...)
-		old = readOld(s.out, s.result.Files)
-		diags = append(diags, s.guardIDs(old)...)
+		diags = append(diags, s.guardIDs()...)
 	}
 	if !*quiet || diags.HasErrors() {
 		printDiags(stderr, diags)
@@ -88,20 +85,20 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	prof.writeHeap(stderr)
 	if *ping {
-		return s.ping(old, stderr, *verbose)
+		return s.ping(rep.Written, stderr, *verbose)
 	}
 	return exitOK
 }
 
 // ping notifies the hub of every feed whose bytes changed.
-func (s *site) ping(old map[string][]byte, stderr io.Writer, verbose bool) int {
+func (s *site) ping(written []string, stderr io.Writer, verbose bool) int {
 	if s.cfg.Hub == "" {
 		fmt.Fprintln(stderr, "feedgen: -ping needs hub: in the config")
 		return exitFail
 	}
 	code := exitOK
 	client := &http.Client{}
-	for _, u := range changedFeedURLs(s, old) {
+	for _, u := range changedFeedURLs(s, written) {
 		if err := pingHub(context.Background(), client, s.cfg.Hub, u); err != nil {
 			fmt.Fprintf(stderr, "%s: publish %s: %v\n", s.cfg.Hub, u, err)
 			code = exitFail
@@ -119,15 +116,11 @@ func summary(r *feed.Result, took time.Duration) string {
 		st.Feeds, len(r.Files), st.Items, st.Articles, st.Drafts, st.Scheduled, st.Expired, took.Round(time.Millisecond))
 }
 
-// guardIDs compares the feeds in the output folder, as published before
-// (old), with the new build. One file per feed set is enough, since the
-// three formats carry the same ids: the JSON Feed, the quickest to read,
-// where there is one; and a file whose bytes did not change needs no look.
-func (s *site) guardIDs(old map[string][]byte) feed.Diagnostics {
-	data := make(map[string][]byte, len(s.result.Files))
-	for _, f := range s.result.Files {
-		data[f.Path] = f.Data
-	}
+// guardIDs compares the feeds in the output folder, as published before,
+// with the new build. One file per feed set is enough, since the three
+// formats carry the same ids: the JSON Feed, the quickest to read, where
+// there is one. Feed sets the cache kept are unchanged.
+func (s *site) guardIDs() feed.Diagnostics {
 	var diags feed.Diagnostics
 	seen := map[string]bool{} // an article is in several feeds: warn once
 	for _, set := range s.result.Feeds {
@@ -135,9 +128,8 @@ func (s *site) guardIDs(old map[string][]byte) feed.Diagnostics {
 			continue
 		}
 		l := set.Links[len(set.Links)-1] // rss, atom, json: json is last when present
-		rel := feed.RelPath(s.cfg, l.URL)
-		prev, ok := old[rel]
-		if !ok || bytes.Equal(prev, data[rel]) {
+		prev, err := os.ReadFile(filepath.Join(s.out, filepath.FromSlash(feed.RelPath(s.cfg, l.URL))))
+		if err != nil {
 			continue
 		}
 		for _, d := range feed.GuardIDs(prev, set) {

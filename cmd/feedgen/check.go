@@ -23,7 +23,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	if s != nil {
 		diags = append(diags, s.checkFeeds(true)...)
-		diags = append(diags, s.guardIDs(readOld(s.out, s.result.Files))...)
+		diags = append(diags, s.guardIDs()...)
 	}
 	printDiags(stderr, diags)
 	code := exitOK

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -17,38 +14,18 @@ import (
 // pingTimeout bounds one publish notification.
 const pingTimeout = 10 * time.Second
 
-// readOld returns the bytes now in the output folder of every file the
-// build is about to write (missing files are left out).
-func readOld(out string, files []feed.File) map[string][]byte {
-	old := make(map[string][]byte, len(files))
-	for _, f := range files {
-		if f.Keep {
-			continue // unchanged: nothing to compare
-		}
-		if data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f.Path))); err == nil {
-			old[f.Path] = data
-		}
-	}
-	return old
-}
-
-// changedFeedURLs lists the URLs of the feed files whose bytes differ from
-// what was published before.
-func changedFeedURLs(s *site, old map[string][]byte) []string {
-	data := make(map[string][]byte, len(s.result.Files))
-	keep := map[string]bool{}
-	for _, f := range s.result.Files {
-		data[f.Path] = f.Data
-		keep[f.Path] = f.Keep
+// changedFeedURLs lists the URLs of the feed files the publish rewrote
+// (written lists them, slash paths under the output folder): a file whose
+// bytes did not change is not rewritten, so its hub needs no ping.
+func changedFeedURLs(s *site, written []string) []string {
+	changed := make(map[string]bool, len(written))
+	for _, rel := range written {
+		changed[rel] = true
 	}
 	var urls []string
 	for _, set := range s.result.Feeds {
 		for _, l := range set.Links {
-			rel := feed.RelPath(s.cfg, l.URL)
-			if keep[rel] {
-				continue
-			}
-			if prev, ok := old[rel]; !ok || !bytes.Equal(prev, data[rel]) {
+			if changed[feed.RelPath(s.cfg, l.URL)] {
 				urls = append(urls, l.URL)
 			}
 		}

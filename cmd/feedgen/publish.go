@@ -89,7 +89,8 @@ func publish(ctx context.Context, out string, files []feed.File) (*publishReport
 		return filepath.ToSlash(out) + "/" + strings.TrimSuffix(rel, "/")
 	}
 	want := make(map[string][]byte, len(files))
-	keep := map[string]bool{} // unchanged since the cached build: not read, not written
+	src := make(map[string]feed.File, len(files)) // the files themselves: lazy ones write their bytes on demand
+	keep := map[string]bool{}                     // unchanged since the cached build: not read, not written
 	for _, f := range files {
 		if f.Keep {
 			keep[f.Path] = true
@@ -101,6 +102,7 @@ func publish(ctx context.Context, out string, files []feed.File) (*publishReport
 			return rep, fmt.Errorf("%s: written twice by one build", disp(f.Path))
 		}
 		want[f.Path] = f.Data
+		src[f.Path] = f
 	}
 	for p := range want {
 		for d := path.Dir(p); d != "."; d = path.Dir(d) {
@@ -148,7 +150,7 @@ func publish(ctx context.Context, out string, files []feed.File) (*publishReport
 		old = newManifest()
 	}
 
-	p := &planner{out: out, realOut: realOut, old: old, disp: disp, dirs: map[string]dirState{}, keep: keep}
+	p := &planner{out: out, realOut: realOut, old: old, disp: disp, dirs: map[string]dirState{}, keep: keep, src: src}
 	pl, err := p.plan(want)
 	if err != nil {
 		return rep, err
@@ -203,6 +205,10 @@ func publish(ctx context.Context, out string, files []feed.File) (*publishReport
 	}
 	var errs []error
 	for _, w := range pl.writes {
+		if w.unchanged {
+			pl.unchanged = append(pl.unchanged, w.rel)
+			continue
+		}
 		if err := os.Rename(w.temp, filepath.Join(out, filepath.FromSlash(w.rel))); err != nil {
 			os.Remove(w.temp)
 			errs = append(errs, err)
@@ -211,6 +217,7 @@ func publish(ctx context.Context, out string, files []feed.File) (*publishReport
 		rep.Written = append(rep.Written, w.rel)
 		dirty[path.Dir(w.rel)] = true
 	}
+	slices.Sort(pl.unchanged)
 	rep.Unchanged = pl.unchanged
 
 	final := newManifest()
@@ -269,7 +276,8 @@ func publish(ctx context.Context, out string, files []feed.File) (*publishReport
 // many small files several times faster than syncing one after another.
 const tempWorkers = 8
 
-// writeTemps writes every w.data to a synced temporary file in dir and
+// writeTemps writes every w.file to a synced temporary file in dir (or
+// marks it unchanged when it has the bytes its target has) and
 // records its name in w.temp. It stops at the first error or when ctx is
 // done, which it checks before each file; the caller removes the
 // temporary files named so far.
@@ -280,7 +288,17 @@ func writeTemps(ctx context.Context, dir string, ws []write) error {
 	for range min(tempWorkers, len(ws)) {
 		wg.Go(func() {
 			for w := range jobs {
-				t, err := writeTemp(dir, w.data)
+				data, err := w.file.Bytes()
+				if err == nil && w.compare {
+					if have, rerr := os.ReadFile(w.target); rerr == nil && bytes.Equal(have, data) {
+						w.unchanged = true
+						continue
+					}
+				}
+				t := ""
+				if err == nil {
+					t, err = writeTemp(dir, data)
+				}
 				w.temp = t
 				if err != nil {
 					errc <- err
@@ -353,9 +371,12 @@ func removeTemps(dir string) error {
 
 // write is one file to replace or create.
 type write struct {
-	rel  string
-	data []byte
-	temp string // temporary file, once written
+	rel       string
+	file      feed.File
+	compare   bool   // target exists: leave it if its bytes are the same
+	target    string // the target's path, to compare
+	unchanged bool   // it was the same: no temporary file, nothing to rename
+	temp      string // temporary file, once written
 }
 
 // plan is what a publish will do, decided before anything is touched.
@@ -382,6 +403,7 @@ type planner struct {
 	disp         func(rel string) string
 	dirs         map[string]dirState // slash folder path → state; "." is out
 	keep         map[string]bool     // files to keep as they are
+	src          map[string]feed.File
 }
 
 // plan checks every target and returns what to do. It changes nothing.
@@ -405,7 +427,7 @@ func (p *planner) plan(want map[string][]byte) (*plan, error) {
 			for d := path.Dir(rel); d != "." && p.dirs[d] == dirMissing && !mk[d]; d = path.Dir(d) {
 				mk[d] = true
 			}
-			pl.writes = append(pl.writes, write{rel: rel, data: want[rel]})
+			pl.writes = append(pl.writes, write{rel: rel, file: p.src[rel]})
 			continue
 		}
 		target := filepath.Join(p.out, filepath.FromSlash(rel))
@@ -414,7 +436,7 @@ func (p *planner) plan(want map[string][]byte) (*plan, error) {
 			return nil, fmt.Errorf("%s: vanished during the build; build again", p.disp(rel))
 		}
 		if errors.Is(err, fs.ErrNotExist) {
-			pl.writes = append(pl.writes, write{rel: rel, data: want[rel]})
+			pl.writes = append(pl.writes, write{rel: rel, file: p.src[rel]})
 			continue
 		}
 		if err != nil {
@@ -430,17 +452,10 @@ func (p *planner) plan(want map[string][]byte) (*plan, error) {
 		if fi.IsDir() {
 			return nil, fmt.Errorf("%s: exists and is a folder", p.disp(rel))
 		}
-		if fi.Mode().IsRegular() && fi.Mode().Perm() == 0o644 {
-			have, err := os.ReadFile(target)
-			if err != nil {
-				return nil, err
-			}
-			if bytes.Equal(have, want[rel]) {
-				pl.unchanged = append(pl.unchanged, rel)
-				continue
-			}
-		}
-		pl.writes = append(pl.writes, write{rel: rel, data: want[rel]})
+		// An existing file of ours is compared when its new bytes are
+		// written (writeTemps), and left alone when they are the same.
+		compare := fi.Mode().IsRegular() && fi.Mode().Perm() == 0o644
+		pl.writes = append(pl.writes, write{rel: rel, file: p.src[rel], compare: compare, target: target})
 	}
 	for d := range mk {
 		pl.mkdirs = append(pl.mkdirs, d)

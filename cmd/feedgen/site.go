@@ -24,6 +24,7 @@ type siteFlags struct {
 	future   bool
 	strict   bool
 	cache    bool // use the build cache (build only, unless -no-cache)
+	lazy     bool // write each file only when publishing (build only)
 	progress func(done, total int)
 }
 
@@ -116,7 +117,7 @@ func (f *siteFlags) load() (*site, feed.Diagnostics, error) {
 		}
 		return nil, append(diags, e), nil
 	}
-	opts := feed.BuildOptions{Now: now, Drafts: f.drafts, Future: f.future, Strict: f.strict, Version: feed.Version}
+	opts := feed.BuildOptions{Now: now, Drafts: f.drafts, Future: f.future, Strict: f.strict, Version: feed.Version, Lazy: f.lazy}
 	if f.cache {
 		// The cache decides from the output folder what is unchanged, so
 		// an existing folder is locked from now until the build has
@@ -176,9 +177,9 @@ func unwrapPath(err error) error {
 // sanity check; the per-term feeds carry the same items written by the same
 // code, and check covers them all).
 func (s *site) checkFeeds(all bool) feed.Diagnostics {
-	data := make(map[string][]byte, len(s.result.Files))
+	files := make(map[string]feed.File, len(s.result.Files))
 	for _, f := range s.result.Files {
-		data[f.Path] = f.Data
+		files[f.Path] = f
 	}
 	var diags feed.Diagnostics
 	for _, set := range s.result.Feeds {
@@ -191,7 +192,12 @@ func (s *site) checkFeeds(all bool) feed.Diagnostics {
 		for _, l := range set.Links {
 			rel := feed.RelPath(s.cfg, l.URL)
 			name := filepath.ToSlash(filepath.Join(s.out, filepath.FromSlash(rel)))
-			for _, p := range feed.CheckFeedAt(name, l.URL, data[rel]) {
+			data, err := files[rel].Bytes()
+			if err != nil {
+				diags = append(diags, &feed.Error{Path: name, Err: err})
+				continue
+			}
+			for _, p := range feed.CheckFeedAt(name, l.URL, data) {
 				msg := p.Rule + ": " + p.Message
 				if p.Item != "" {
 					msg = p.Item + ": " + msg
