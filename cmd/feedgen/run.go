@@ -108,7 +108,7 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
 func parseFlagsAllow(fs *flag.FlagSet, args []string, stdout io.Writer, allowArgs bool) (int, bool) {
 	bad := false
 	fs.VisitAll(func(f *flag.Flag) {
-		if v, ok := os.LookupEnv(envName(f.Name)); ok {
+		if v, ok := os.LookupEnv(envName(f.Name)); ok && v != "" { // empty means unset
 			if err := fs.Set(f.Name, v); err != nil {
 				fmt.Fprintf(fs.Output(), "feedgen: %s: %v\n", envName(f.Name), err)
 				bad = true
