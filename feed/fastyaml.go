@@ -28,12 +28,16 @@ import (
 // the caller takes the yaml.v3 path, which also reports the errors.
 // Equality is tested on a table of inputs and by FuzzFastYAML.
 func fastYAMLFields(text []byte, textLine int) (fields []fmField, ok bool) {
-	nl, ok := fastYAMLCheck(text)
+	nl, commas, ok := fastYAMLCheck(text)
 	if !ok {
 		return nil, false
 	}
+	// Values are substrings of one copy of text: a few hundred bytes that
+	// stay alive as long as any of them does.
 	p := &fastYAML{src: string(text), line: textLine}
-	p.slab = make([]yaml.Node, 0, min(2*nl+4, 256))
+	// About a key and a value on most lines and an item per comma; more
+	// nodes take more slabs.
+	p.slab = make([]yaml.Node, 0, min(nl*3/2+commas+4, 256))
 	p.startLine()
 	fields = make([]fmField, 0, min(nl+1, 64))
 	var seen map[string]bool // keys, once there are many
@@ -78,15 +82,18 @@ func fastYAMLFields(text []byte, textLine int) (fields []fmField, ok bool) {
 // fastYAMLCheck rejects characters the fast path leaves to yaml.v3: tabs,
 // CRs and other control characters, invalid UTF-8, C1 controls (U+0085 is
 // a YAML line break), U+2028, U+2029, the byte-order mark and non-characters
-// yaml.v3 refuses. It returns the number of lines.
-func fastYAMLCheck(text []byte) (lines int, ok bool) {
+// yaml.v3 refuses. It returns the number of lines and of commas.
+func fastYAMLCheck(text []byte) (lines, commas int, ok bool) {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if c == '\n' {
+			switch {
+			case c == '\n':
 				lines++
-			} else if c < ' ' || c == 0x7f {
-				return 0, false
+			case c == ',':
+				commas++
+			case c < ' ' || c == 0x7f:
+				return 0, 0, false
 			}
 			i++
 			continue
@@ -94,11 +101,11 @@ func fastYAMLCheck(text []byte) (lines int, ok bool) {
 		r, n := utf8.DecodeRune(text[i:])
 		if r == utf8.RuneError && n == 1 || r < 0xa0 || r == 0x2028 || r == 0x2029 ||
 			r == 0xfeff || r == 0xfffe || r == 0xffff {
-			return 0, false
+			return 0, 0, false
 		}
 		i += n
 	}
-	return lines + 1, true
+	return lines + 1, commas, true
 }
 
 // fastYAML is the state of fastYAMLFields: the text and the current line.
@@ -163,7 +170,7 @@ func indentOf(s string) int {
 // node returns a new node from the slab.
 func (p *fastYAML) node(kind yaml.Kind, tag, value string, style yaml.Style, off int) *yaml.Node {
 	if len(p.slab) == cap(p.slab) {
-		p.slab = make([]yaml.Node, 0, 32)
+		p.slab = make([]yaml.Node, 0, 16)
 	}
 	p.slab = p.slab[:len(p.slab)+1]
 	n := &p.slab[len(p.slab)-1]

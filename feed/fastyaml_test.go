@@ -126,6 +126,17 @@ var fastYAMLAccepted = []string{
 	"a:\n  s: >-\n     x\n     y\n  t: 1\n",
 	"summary: >-\n  a\n# comment\nnext: x\n",
 	"k: v\n\n\n\n",
+	"a: x\n\n  # c\nb: y\n",
+	"a:\n\n  - x\n\n",
+	"a:\n  b: 1\n # c\nc: 2\n",
+	"s: |\n  a\n  \n \nb: 1\n",
+	"s: |\n  a\n\n",
+	"s: |\n  a\n   b\n",
+	"s: >-\n  é ü\n  ö\nb: 1\n",
+	"a: '\"x\"'\nb: \"'y'\"\n",
+	"t: [é, b, \"ü\", 'ö']\nu: \"é\" # c\nv:   \"x\"\nw: üx\n",
+	"t:\n  -   \"x\"\n  -    y\n",
+	"a: b  c  # x\nd: e #\n",
 	"a: 1\n# c\n",
 }
 
