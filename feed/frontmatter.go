@@ -136,8 +136,22 @@ type fmField struct {
 }
 
 // yamlFields decodes YAML front matter into its top-level fields, with file
-// line numbers.
+// line numbers. The common simple forms take a fast path (fastYAMLFields),
+// everything else yaml.v3.
 func yamlFields(path string, text []byte, textLine int) ([]fmField, Diagnostics) {
+	if !fastYAMLOff {
+		if fields, ok := fastYAMLFields(text, textLine); ok {
+			return fields, nil
+		}
+	}
+	return yamlV3Fields(path, text, textLine)
+}
+
+// fastYAMLOff turns the fast path off, for tests and benchmarks.
+var fastYAMLOff bool
+
+// yamlV3Fields is yamlFields by yaml.v3.
+func yamlV3Fields(path string, text []byte, textLine int) ([]fmField, Diagnostics) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(text, &doc); err != nil {
 		return nil, Diagnostics{yamlError(path, "YAML front matter", text, textLine, err)}
