@@ -49,7 +49,7 @@ func key(size, mtime int64) uint64 {
 Read more in the [follow-up](https://example.org/posts/next/) and <a href="#top" onclick="x()">back to the top</a>.
 `)
 
-func BenchmarkParseMarkdown(b *testing.B) {
+func BenchmarkParseMarkdownArticle(b *testing.B) {
 	opts := MarkdownOptions{Location: time.UTC, BaseURL: "https://example.org/"}
 	b.ReportAllocs()
 	b.SetBytes(int64(len(benchMarkdown)))
