@@ -131,7 +131,7 @@ func Build(cfg *Config, arts []*Article, opts BuildOptions) (*Result, Diagnostic
 	var diags Diagnostics
 	var es []entry
 	for i, a := range arts {
-		if e, ok, d := b.admit(res, int32(i), a); d != nil {
+		if e, ok, d := b.admit(res, int32(i), a.Path, b.admissionOf(a)); d != nil {
 			diags = append(diags, d)
 		} else if ok {
 			es = append(es, e)
@@ -165,13 +165,13 @@ func BuildFS(cfg *Config, fsys fs.FS, prefix string, opts BuildOptions, progress
 		done int
 	)
 	parallel(len(b.files), func(i int) {
-		a, d, stamp := b.loadCached(i)
+		ad, d, stamp := b.loadCached(i)
 		o := &outs[i]
 		o.diags = d
-		if a != nil {
+		if ad != nil {
 			var r Result
 			var err *Error
-			o.e, o.ok, err = b.admit(&r, int32(i), a)
+			o.e, o.ok, err = b.admit(&r, int32(i), b.path(int32(i)), ad)
 			o.e.stamp = stamp
 			if err != nil {
 				o.diags = append(o.diags, err)
@@ -224,67 +224,71 @@ func (r *Result) count(s Skip) {
 	}
 }
 
-// admit decides whether article a (file number file) is published now and
-// returns its entry if so; an article left out is counted in res.
-func (b *builder) admit(res *Result, file int32, a *Article) (entry, bool, *Error) {
+// admit decides whether an article (file number file, at path, reduced
+// to ad) is published now and returns its entry if so; an article left out
+// is counted in res.
+func (b *builder) admit(res *Result, file int32, path string, ad *admission) (entry, bool, *Error) {
 	opts := b.opts
 	reason := ""
 	switch {
-	case a.Draft && !opts.Drafts:
+	case ad.draft && !opts.Drafts:
 		reason = "draft"
-	case !opts.Future && (a.Date.After(opts.Now) || a.PublishDate.After(opts.Now)):
+	case !opts.Future && (ad.date.After(opts.Now) || ad.publish.After(opts.Now)):
 		reason = "scheduled"
-	case !opts.Future && !a.ExpiryDate.IsZero() && !a.ExpiryDate.After(opts.Now):
+	case !opts.Future && !ad.expiry.IsZero() && !ad.expiry.After(opts.Now):
 		reason = "expired"
 	}
 	if reason != "" {
-		res.count(Skip{a.Path, reason})
+		res.count(Skip{path, reason})
 		return entry{}, false, nil
 	}
 	res.Stats.Articles++
-	e, err := b.newEntry(file, a)
-	if err != nil {
-		return entry{}, false, err
+	if ad.err != nil {
+		return entry{}, false, ad.err
 	}
-	return e, true, nil
+	return b.newEntry(file, ad), true, nil
 }
 
-// loadCached parses file i, or takes it from the cache when its size and
-// modification time are unchanged. It returns the article (nil on errors),
-// the file's messages and its stamp (0 without a cache).
-func (b *builder) loadCached(i int) (*Article, Diagnostics, uint64) {
+// loadCached reduces file i to its admission: from the cache when the
+// file's size and modification time are unchanged (without parsing it), else
+// by parsing it (and then caching it). It returns the admission (nil on
+// errors), the file's messages and its stamp (0 without a cache).
+func (b *builder) loadCached(i int) (*admission, Diagnostics, uint64) {
 	c, rel := b.opts.Cache, b.files[i]
-	if c == nil {
-		a, d := loadOne(b.fsys, b.prefix, rel, b.cfg)
-		return a, d, 0
-	}
-	st, err := fs.Stat(b.fsys, rel)
-	if err != nil {
-		a, d := loadOne(b.fsys, b.prefix, rel, b.cfg)
-		return a, d, 0
-	}
-	size, mtime := st.Size(), st.ModTime().UnixNano()
-	stamp := stampOf(size, mtime)
-	if f, ok := c.file(rel, size, mtime); ok {
-		if art, warnings, ok := f.decode(); ok && art != nil {
-			var d Diagnostics
-			for _, w := range warnings {
-				d = append(d, warnf(b.path(int32(i)), w.line, "%s", w.msg))
+	var size, mtime int64
+	stamp := uint64(0)
+	if c != nil {
+		if st, err := fs.Stat(b.fsys, rel); err == nil {
+			size, mtime = st.Size(), st.ModTime().UnixNano()
+			stamp = stampOf(size, mtime)
+			if f, ok := c.file(rel, size, mtime); ok {
+				if ad, warnings, ok := f.decodeAdmission(); ok {
+					var d Diagnostics
+					for _, w := range warnings {
+						d = append(d, warnf(b.path(int32(i)), w.line, "%s", w.msg))
+					}
+					return ad, d, stamp
+				}
 			}
-			return art, d, stamp
+		} else {
+			c = nil // not statable: not cached
 		}
 	}
 	a, d := loadOne(b.fsys, b.prefix, rel, b.cfg)
-	if !d.HasErrors() && a != nil {
+	if a == nil {
+		return nil, d, stamp
+	}
+	ad := b.admissionOf(a)
+	if c != nil && !d.HasErrors() && ad.err == nil {
 		var warnings []cachedDiag
 		for _, w := range d {
 			warnings = append(warnings, cachedDiag{w.Line, w.Err.Error()})
 		}
 		m := *a // the cache keeps the metadata, not the body
 		m.Body, m.ContentHTML = nil, ""
-		c.putFile(rel, cachedFile{size: size, mtime: mtime, payload: encodePayload(&m, warnings)})
+		c.putFile(rel, cachedFile{size: size, mtime: mtime, payload: encodePayload(&m, nil), admission: encodeAdmission(ad, warnings)})
 	}
-	return a, d, stamp
+	return ad, d, stamp
 }
 
 // article returns the article behind an entry: the caller's, the cache's

@@ -14,7 +14,7 @@ import (
 
 // cacheMagic starts every cache blob; a blob without it, of another
 // version or of another config is ignored (and rebuilt), never trusted.
-const cacheMagic = "feedgen-cache 1\n"
+const cacheMagic = "feedgen-cache 2\n"
 
 // Cache lets a rebuild read, render and write only what changed. It
 // remembers, per article file (by path, size and modification time), the
@@ -51,7 +51,32 @@ type cacheRecords struct {
 // site's cache costs its encoded size in memory, not its decoded one).
 type cachedFile struct {
 	size, mtime int64
-	payload     []byte
+	payload     []byte // the article's metadata
+	admission   []byte // its admission and warnings: all a warm build reads
+}
+
+// encodeAdmission encodes an admission and the file's warnings.
+func encodeAdmission(ad *admission, diags []cachedDiag) []byte {
+	e := &encoder{}
+	e.admission(ad)
+	e.uint(uint64(len(diags)))
+	for _, d := range diags {
+		e.int(int64(d.line))
+		e.str(d.msg)
+	}
+	return e.b
+}
+
+// decodeAdmission returns the cached admission and warnings, or ok false
+// for a record that cannot be read.
+func (f cachedFile) decodeAdmission() (*admission, []cachedDiag, bool) {
+	d := &decoder{b: f.admission}
+	ad := d.admission()
+	var diags []cachedDiag
+	for m := d.count(); m > 0; m-- {
+		diags = append(diags, cachedDiag{int(d.int()), d.str()})
+	}
+	return ad, diags, d.err == nil && len(d.b) == 0
 }
 
 // encodePayload encodes an article (nil when the file had errors) and its
@@ -162,6 +187,9 @@ func (c *Cache) decodeIndex(d *decoder) {
 		f := cachedFile{size: d.int(), mtime: d.int()}
 		if n := d.count(); d.err == nil {
 			f.payload, d.b = d.b[:n:n], d.b[n:]
+		}
+		if n := d.count(); d.err == nil {
+			f.admission, d.b = d.b[:n:n], d.b[n:]
 		}
 		files[rel] = f
 	}
@@ -279,6 +307,8 @@ func (c *Cache) Encode() (index []byte, renders map[string][]byte) {
 			e.int(f.mtime)
 			e.uint(uint64(len(f.payload)))
 			e.b = append(e.b, f.payload...)
+			e.uint(uint64(len(f.admission)))
+			e.b = append(e.b, f.admission...)
 		}
 		e.uint(uint64(len(c.next.sets)))
 		for _, dir := range slices.Sorted(maps.Keys(c.next.sets)) {

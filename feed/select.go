@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Taxonomies, as indexes into builder.tax and the tag bits of entry terms.
@@ -95,47 +96,101 @@ func (b *builder) intern(t int, slug, name string, pub int64, file int32) uint32
 	return id
 }
 
-// newEntry reduces a published article to its entry.
-func (b *builder) newEntry(file int32, a *Article) (entry, *Error) {
+// admission is what deciding whether an article is published, and
+// selecting it, needs: made from the article, or read from the build cache
+// without parsing the file again.
+type admission struct {
+	draft                 bool
+	date, publish, expiry time.Time
+	updated               time.Time
+	section               string
+	link, id              string
+	err                   *Error // the article's link or id is invalid
+	terms                 [3][]termName
+}
+
+// termName is a term as slug and display name.
+type termName struct{ slug, name string }
+
+// admissionOf reduces an article to its admission.
+func (b *builder) admissionOf(a *Article) *admission {
+	ad := &admission{draft: a.Draft, date: a.Date, publish: a.PublishDate, expiry: a.ExpiryDate, updated: a.Updated, section: a.Section}
 	link, err := permalink(b.cfg, a)
 	if err != nil {
-		return entry{}, errorf(a.Path, a.Line["url"], "%v", err)
+		ad.err = errorf(a.Path, a.Line["url"], "%v", err)
+	} else if id, _, e := itemID(b.cfg, a, link); e != nil {
+		ad.err = e
+	} else {
+		ad.link, ad.id = link, id
 	}
-	id, _, e := itemID(b.cfg, a, link)
-	if e != nil {
-		return entry{}, e
+	for t, raw := range [3][]string{a.Tags, a.Categories, authorNames(b.cfg, a)} {
+		for _, r := range raw {
+			if s := Slugify(r); s != "" {
+				ad.terms[t] = append(ad.terms[t], termName{s, PlainText(r)})
+			}
+		}
 	}
+	return ad
+}
+
+// newEntry reduces a published article's admission to its entry.
+func (b *builder) newEntry(file int32, ad *admission) entry {
 	en := entry{
 		file:    file,
-		pub:     a.Date.Unix(),
-		id:      b.hash(id),
-		link:    b.hash(link),
-		section: a.Section,
+		pub:     ad.date.Unix(),
+		id:      b.hash(ad.id),
+		link:    b.hash(ad.link),
+		section: ad.section,
 	}
-	if !a.Updated.IsZero() {
-		en.upd = a.Updated.Unix()
+	if !ad.updated.IsZero() {
+		en.upd = ad.updated.Unix()
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	add := func(t int, raw []string) {
-		for _, r := range raw {
-			s := Slugify(r)
-			if s == "" {
-				continue
-			}
-			term := uint32(t)<<30 | b.intern(t, s, PlainText(r), en.pub, file)
+	for t, terms := range ad.terms {
+		for _, tn := range terms {
+			term := uint32(t)<<30 | b.intern(t, tn.slug, tn.name, en.pub, file)
 			if !slices.Contains(en.terms, term) {
 				en.terms = append(en.terms, term)
 			}
 		}
 	}
-	add(taxTags, a.Tags)
-	add(taxCategories, a.Categories)
-	add(taxAuthors, authorNames(b.cfg, a))
 	if len(en.terms) > 0 {
 		en.terms = slices.Clip(en.terms)
 	}
-	return en, nil
+	return en
+}
+
+// encode writes the admission for the cache (which stores only admissions
+// without errors).
+func (e *encoder) admission(ad *admission) {
+	e.bool(ad.draft)
+	e.time(ad.date)
+	e.time(ad.publish)
+	e.time(ad.expiry)
+	e.time(ad.updated)
+	e.str(ad.section)
+	e.str(ad.link)
+	e.str(ad.id)
+	for _, terms := range ad.terms {
+		e.uint(uint64(len(terms)))
+		for _, tn := range terms {
+			e.str(tn.slug)
+			e.str(tn.name)
+		}
+	}
+}
+
+// admission reads what encoder.admission wrote.
+func (d *decoder) admission() *admission {
+	ad := &admission{draft: d.bool(), date: d.time(), publish: d.time(), expiry: d.time(), updated: d.time()}
+	ad.section, ad.link, ad.id = d.str(), d.str(), d.str()
+	for t := range ad.terms {
+		for n := d.count(); n > 0; n-- {
+			ad.terms[t] = append(ad.terms[t], termName{d.str(), d.str()})
+		}
+	}
+	return ad
 }
 
 // authorNames returns the names of the article's authors, or the site's.
