@@ -169,9 +169,27 @@ func checkEncoding(path string, lines [][]byte) Diagnostics {
 	return diags
 }
 
+// isNormalASCII reports whether s is ASCII with single spaces between
+// words and none at either end: what normalizeSpace would return unchanged.
+func isNormalASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80 || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
+			return false
+		}
+	}
+	return true
+}
+
 // normalizeSpace trims s and turns every run of white space inside it into
 // one space.
 func normalizeSpace(s string) string {
+	if isNormalASCII(s) {
+		return s
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range s {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -558,6 +559,35 @@ func FuzzParseText(f *testing.F) {
 			if !ok || strings.ContainsAny(inner, "<>") || inner == "" {
 				t.Errorf("ContentHTML line %q is not one non-empty escaped <p> element", p)
 			}
+		}
+	})
+}
+
+// FuzzNormalizeSpace: the fast path (a string already normal) agrees with
+// the full rewrite.
+func FuzzNormalizeSpace(f *testing.F) {
+	for _, s := range []string{"a b", " a", "a  b", "a\tb", "é b", "a b "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !isNormalASCII(s) {
+			return
+		}
+		var b strings.Builder
+		space := false
+		for _, r := range s {
+			if unicode.IsSpace(r) {
+				space = true
+				continue
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		}
+		if b.String() != s {
+			t.Fatalf("isNormalASCII(%q) but the rewrite gives %q", s, b.String())
 		}
 	})
 }
