@@ -297,7 +297,18 @@ func (c *Cache) Encode() (index []byte, renders map[string][]byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.changed || len(c.next.files) != len(c.files) || len(c.next.sets) != len(c.sets) {
-		e := &encoder{b: []byte(cacheMagic)}
+		size := len(cacheMagic) + len(c.key) + 64
+		for rel, f := range c.next.files {
+			size += len(rel) + len(f.payload) + len(f.admission) + 40
+		}
+		for dir, st := range c.next.sets {
+			size += len(dir) + 40
+			for _, f := range st.files {
+				size += len(f.path) + len(f.media) + 40
+			}
+		}
+		e := &encoder{b: make([]byte, 0, size)}
+		e.b = append(e.b, cacheMagic...)
 		e.str(c.key)
 		e.uint(uint64(len(c.next.files)))
 		for _, rel := range slices.Sorted(maps.Keys(c.next.files)) {
