@@ -169,13 +169,20 @@ func checkEncoding(path string, lines [][]byte) Diagnostics {
 	return diags
 }
 
-// isNormalASCII reports whether s is ASCII with single spaces between
-// words and none at either end: what normalizeSpace would return unchanged.
+// isNormalASCII reports whether s has single ASCII spaces between words,
+// none at either end and no other white space: what normalizeSpace would
+// return unchanged.
 func isNormalASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case c >= 0x80 || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) || r == utf8.RuneError {
+				return false
+			}
+			i += n - 1
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
 			return false
 		case c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
 			return false

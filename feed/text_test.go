@@ -566,7 +566,7 @@ func FuzzParseText(f *testing.F) {
 // FuzzNormalizeSpace: the fast path (a string already normal) agrees with
 // the full rewrite.
 func FuzzNormalizeSpace(f *testing.F) {
-	for _, s := range []string{"a b", " a", "a  b", "a\tb", "é b", "a b "} {
+	for _, s := range []string{"a b", " a", "a  b", "a\tb", "é b", "a b ", "a\u00a0b", "a\u2003b", "a – b"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
