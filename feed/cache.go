@@ -59,11 +59,7 @@ type cachedFile struct {
 func encodeAdmission(ad *admission, diags []cachedDiag) []byte {
 	e := &encoder{}
 	e.admission(ad)
-	e.uint(uint64(len(diags)))
-	for _, d := range diags {
-		e.int(int64(d.line))
-		e.str(d.msg)
-	}
+	e.diags(diags)
 	return e.b
 }
 
@@ -72,10 +68,7 @@ func encodeAdmission(ad *admission, diags []cachedDiag) []byte {
 func (f cachedFile) decodeAdmission() (*admission, []cachedDiag, bool) {
 	d := &decoder{b: f.admission}
 	ad := d.admission()
-	var diags []cachedDiag
-	for m := d.count(); m > 0; m-- {
-		diags = append(diags, cachedDiag{int(d.int()), d.str()})
-	}
+	diags := d.diags()
 	return ad, diags, d.err == nil && len(d.b) == 0
 }
 
@@ -87,11 +80,7 @@ func encodePayload(a *Article, diags []cachedDiag) []byte {
 	if a != nil {
 		e.article(a)
 	}
-	e.uint(uint64(len(diags)))
-	for _, d := range diags {
-		e.int(int64(d.line))
-		e.str(d.msg)
-	}
+	e.diags(diags)
 	return e.b
 }
 
@@ -102,9 +91,7 @@ func (f cachedFile) decode() (a *Article, diags []cachedDiag, ok bool) {
 	if d.bool() {
 		a = d.article()
 	}
-	for m := d.count(); m > 0; m-- {
-		diags = append(diags, cachedDiag{int(d.int()), d.str()})
-	}
+	diags = d.diags()
 	return a, diags, d.err == nil && len(d.b) == 0
 }
 
@@ -112,6 +99,24 @@ func (f cachedFile) decode() (a *Article, diags []cachedDiag, ok bool) {
 type cachedDiag struct {
 	line int
 	msg  string
+}
+
+// diags encodes a file's warnings.
+func (e *encoder) diags(ds []cachedDiag) {
+	e.uint(uint64(len(ds)))
+	for _, d := range ds {
+		e.int(int64(d.line))
+		e.str(d.msg)
+	}
+}
+
+// diags decodes what encoder.diags wrote.
+func (d *decoder) diags() []cachedDiag {
+	var ds []cachedDiag
+	for m := d.count(); m > 0; m-- {
+		ds = append(ds, cachedDiag{int(d.int()), d.str()})
+	}
+	return ds
 }
 
 // cachedSet is one feed set as last written.
